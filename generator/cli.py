@@ -1,0 +1,155 @@
+"""Command-line interface: `python -m generator COMMAND`.
+
+The only place that turns errors into exit codes. Each command's docstring is its help.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import __version__
+from generator.config import Settings, load_settings
+from generator.errors import GeneratorError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _common_options(func: F) -> F:
+    func = click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal (env DIGEST_STRICT).")(func)
+    func = click.option("--docs", type=click.Path(file_okay=False), default=None, help="Generated Markdown folder [docs_src].")(func)
+    func = click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")(func)
+    return func
+
+
+def _settings(seeds: str | None, docs: str | None, strict: bool | None, site: str | None = None) -> Settings:
+    return load_settings(seeds=seeds, docs=docs, site=site, strict=strict)
+
+
+def _fail_on_errors(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except GeneratorError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="digest")
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+def main(verbose: int) -> None:
+    """digest: raw Chinese news dumps in, a bilingual searchable static site out.
+
+    \b
+    Typical use:
+      python -m generator build      # seeds/ -> docs_src/
+      python -m generator site       # build + MkDocs for both languages -> site/
+      python -m generator serve      # the same, then preview on http://127.0.0.1:8000/
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+
+
+def _build(settings: Settings) -> None:
+    from generator.pipeline import run
+
+    report = run(settings)
+    for problem in report.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(f"{report.articles} articles, {report.pages} files written to {report.docs_dir}")
+
+
+@main.command()
+@_common_options
+@_fail_on_errors
+def build(seeds: str | None, docs: str | None, strict: bool | None) -> None:
+    """Generate the Markdown of both languages from the seeds.
+
+    Example: python -m generator build --seeds seeds --docs docs_src
+
+    The docs folder is replaced atomically: a failed or killed build leaves the
+    previous one intact. A bad seed is reported and skipped (fatal with --strict).
+    """
+    _build(_settings(seeds, docs, strict))
+
+
+@main.command()
+@_common_options
+@click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
+@_fail_on_errors
+def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | None) -> None:
+    """Generate the Markdown, then build the Chinese (site root) and English (en/) sites.
+
+    Example: python -m generator site && open site/index.html
+
+    Both MkDocs builds run with --strict. The site folder is replaced atomically and
+    works from a web server or straight from disk (file://).
+    """
+    from generator.site import build_site
+
+    settings = _settings(seeds, docs, strict, site)
+    _build(settings)
+    target = build_site(settings)
+    click.echo(f"site built: {target / 'index.html'} (English: {target / 'en' / 'index.html'})")
+
+
+@main.command()
+@_common_options
+@click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--no-build", is_flag=True, help="Serve the existing site folder as it is.")
+@_fail_on_errors
+def serve(seeds: str | None, docs: str | None, strict: bool | None, site: str | None, port: int, no_build: bool) -> None:
+    """Build the site, then serve both languages on http://127.0.0.1:PORT/ for preview.
+
+    Example: python -m generator serve --port 8000   (Ctrl-C stops it)
+    """
+    from generator.site import build_site
+
+    settings = _settings(seeds, docs, strict, site)
+    if not no_build:
+        _build(settings)
+        build_site(settings)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {settings.site_dir} on http://127.0.0.1:{port}/ (English: /en/)")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@main.command()
+@click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
+@click.option("--out", type=click.Path(dir_okay=False), required=True, help="JSON file to write ('-' for stdout).")
+@click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal.")
+@_fail_on_errors
+def export(seeds: str | None, out: str, strict: bool | None) -> None:
+    """Write every article as JSON valid against articles.schema.json.
+
+    Example: python -m generator export --seeds seeds --out articles.json
+    """
+    from generator.pipeline import compute
+    from generator.render.export import export_json
+    from generator.write import write_file
+
+    settings = _settings(seeds, None, strict)
+    content = compute(settings)
+    for problem in content.problems:
+        click.echo(f"warning: {problem}", err=True)
+    text = export_json(content.articles)
+    if out == "-":
+        sys.stdout.write(text)
+    else:
+        write_file(Path(out), text)
+        click.echo(f"{len(content.articles)} articles written to {out}", err=True)

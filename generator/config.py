@@ -1,0 +1,92 @@
+"""One typed `Settings` object, built once from command-line options and the environment.
+
+Every path is resolved to an absolute path when the settings are made, so no later
+stage depends on the current directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.errors import ConfigError
+
+LANGUAGES = ("zh", "en")
+"""Chinese is the site root; English lives under `en/`."""
+
+
+def project_root() -> Path:
+    """The folder holding `mkdocs.yml` and `generator/` (the checkout)."""
+    return Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a build needs to know. Made by `load_settings`, never mutated."""
+
+    root: Path
+    seeds_dir: Path
+    docs_dir: Path
+    site_dir: Path
+    mkdocs_config: Path  # Chinese site; the English one is `mkdocs.en.yml` beside it
+    strict: bool = False
+
+    @property
+    def mkdocs_config_en(self) -> Path:
+        return self.mkdocs_config.with_name("mkdocs.en.yml")
+
+    def with_paths(self, **paths: Path) -> Settings:
+        return replace(self, **{k: Path(v).resolve() for k, v in paths.items()})
+
+
+def load_settings(
+    *,
+    seeds: str | os.PathLike[str] | None = None,
+    docs: str | os.PathLike[str] | None = None,
+    site: str | os.PathLike[str] | None = None,
+    strict: bool | None = None,
+    root: Path | None = None,
+) -> Settings:
+    """Build settings from explicit options, then `DIGEST_*` environment variables, then defaults.
+
+    Environment: `DIGEST_SEEDS`, `DIGEST_DOCS`, `DIGEST_SITE`, `DIGEST_STRICT` (1/true/yes).
+    Every problem is collected and reported at once.
+    """
+    base = (root or project_root()).resolve()
+    env = os.environ
+
+    def pick(option: str | os.PathLike[str] | None, var: str, default: str) -> Path:
+        # What a user typed is relative to where they typed it; defaults to the project.
+        given = option if option is not None else env.get(var)
+        if given:
+            return Path(given).expanduser().resolve()
+        return (base / default).resolve()
+
+    seeds_dir = pick(seeds, "DIGEST_SEEDS", "seeds")
+    docs_dir = pick(docs, "DIGEST_DOCS", "docs_src")
+    site_dir = pick(site, "DIGEST_SITE", "site")
+    if strict is None:
+        strict = env.get("DIGEST_STRICT", "").strip().lower() in {"1", "true", "yes", "on"}
+
+    problems = []
+    if not seeds_dir.is_dir():
+        problems.append(f"seeds folder not found: {seeds_dir}")
+    config = base / "mkdocs.yml"
+    if not config.is_file():
+        problems.append(f"MkDocs configuration not found: {config}")
+    if docs_dir == seeds_dir or site_dir == seeds_dir:
+        problems.append("the output folders must differ from the seeds folder")
+    for out in (docs_dir, site_dir):
+        if out in (base, Path(out.anchor)) or base.is_relative_to(out):
+            problems.append(f"refusing to use {out} as an output folder: it contains the project")
+    if problems:
+        raise ConfigError("; ".join(problems))
+    return Settings(
+        root=base,
+        seeds_dir=seeds_dir,
+        docs_dir=docs_dir,
+        site_dir=site_dir,
+        mkdocs_config=config,
+        strict=bool(strict),
+    )

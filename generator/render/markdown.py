@@ -1,0 +1,92 @@
+"""Escaping of source text for Markdown pages, and the Jinja2 environment that enforces it.
+
+Seeds come from scrapes and from strangers' pull requests. Their text must reach the
+reader as text: never as HTML, Markdown, MkDocs or Jinja syntax. Every ASCII character
+that Python-Markdown or one of the enabled extensions could read as syntax is written
+as a numeric character reference, which Markdown passes through untouched and the
+browser shows as the character itself.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+# ASCII characters with a meaning anywhere in a line for Markdown, its extensions
+# (attr_list, tables, footnotes, toc), HTML or Jinja.
+_INLINE_SPECIAL = "\\`*_{}[]<>&|~^$"
+_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _INLINE_SPECIAL}
+# What only means something at the start of a line: headings, lists, rules, admonitions,
+# setext underlines, ordered lists ("1." / "1)"), blockquotes.
+_LINE_START = re.compile(r"^(?:[#+\-=!:>]|\d+[.)])")
+
+
+class SafeMarkdown(str):
+    """A string already safe to place in Markdown: built by our code, not taken from a seed."""
+
+    __slots__ = ()
+
+
+def escape_md(text: object) -> SafeMarkdown:
+    """Make `text` appear literally on the page, whatever it contains.
+
+    Line breaks become spaces and leading/trailing whitespace is dropped, so a value
+    can never start a Markdown block (heading, list, code block, front matter fence).
+    """
+    if isinstance(text, SafeMarkdown):
+        return text
+    flat = " ".join(str(text).split()).translate(_ESCAPES)
+    start = _LINE_START.match(flat)
+    if start:
+        last = start.end() - 1
+        flat = f"{flat[:last]}&#{ord(flat[last])};{flat[last + 1:]}"
+    return SafeMarkdown(flat)
+
+
+def escape_attr(text: object) -> SafeMarkdown:
+    """Escape for an HTML attribute value inside a raw HTML fragment."""
+    return SafeMarkdown(html.escape(" ".join(str(text).split()), quote=True))
+
+
+def _finalize(value: Any) -> Any:
+    # Every `{{ expression }}` passes through here: anything not marked safe is escaped,
+    # so a template cannot forget to escape a piece of source text.
+    if value is None:
+        return ""
+    if isinstance(value, (SafeMarkdown, int, float)):
+        return value
+    return escape_md(value)
+
+
+def front_matter(meta: dict[str, Any]) -> SafeMarkdown:
+    """YAML front matter block, serialised (not glued), keys sorted for stable output.
+
+    MkDocs themes print `page.meta.title` without escaping, so string values are
+    HTML-escaped here; the browser shows the original characters.
+    """
+    safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v for k, v in meta.items()}
+    body = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, default_flow_style=False, width=1000)
+    return SafeMarkdown(f"---\n{body}---\n")
+
+
+def make_environment(template_dir: str, *, filters: dict[str, Callable[..., Any]] | None = None) -> Environment:
+    """Jinja2 environment for Markdown templates: strict undefined, Markdown auto-escaping."""
+    env = Environment(
+        loader=FileSystemLoader(template_dir),
+        undefined=StrictUndefined,
+        autoescape=False,  # HTML autoescape is wrong for Markdown; _finalize escapes instead
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["md"] = escape_md
+    env.filters["attr"] = escape_attr
+    env.filters["safe_md"] = SafeMarkdown
+    env.filters.update(filters or {})
+    return env

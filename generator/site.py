@@ -1,0 +1,124 @@
+"""MkDocs builds: one per language, assembled into one site folder, swapped in atomically.
+
+Each language is its own MkDocs build (its own search index): Chinese at the site root,
+English under `en/`. The builds run as two `python -m mkdocs` processes in parallel
+(jieba and MkDocs keep global state, and the machine has two cores). Each gets a
+generated configuration with absolute paths, so docs and site folders can be anywhere.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.config import Settings
+from generator.errors import BuildError
+from generator.write import staged_dir
+
+log = logging.getLogger(__name__)
+
+# Paths inside an MkDocs configuration that are relative to the configuration file.
+_PATH_KEYS = ("docs_dir", "site_dir")
+
+
+def _merge(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """MkDocs' INHERIT rule: dictionaries merge recursively, everything else is replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), Mapping):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def load_mkdocs_config(path: Path) -> dict[str, Any]:
+    """Read an MkDocs YAML file, following INHERIT."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise BuildError(f"{path}: cannot read MkDocs configuration: {exc}") from exc
+    parent = data.pop("INHERIT", None)
+    if parent:
+        return _merge(load_mkdocs_config(path.parent / parent), data)
+    return dict(data)
+
+
+def resolve_config(config: Mapping[str, Any], *, base: Path, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """Make every relative path absolute against `base` and point at the given folders."""
+    resolved = dict(config)
+    resolved["docs_dir"] = str(docs_dir)
+    resolved["site_dir"] = str(site_dir)
+    theme = dict(resolved.get("theme") or {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((base / theme["custom_dir"]).resolve())
+    resolved["theme"] = theme
+    plugins = []
+    for plugin in resolved.get("plugins") or []:
+        if isinstance(plugin, Mapping):
+            (name, options), = plugin.items()
+            options = dict(options or {})
+            for key in ("jieba_dict", "jieba_dict_user"):
+                if key in options:
+                    options[key] = str((base / options[key]).resolve())
+            plugins.append({name: options})
+        else:
+            plugins.append(plugin)
+    resolved["plugins"] = plugins
+    return resolved
+
+
+def _build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material 9.8 prints an end-of-life banner
+    return env
+
+
+def build_site(settings: Settings, *, docs_dir: Path | None = None, site_dir: Path | None = None) -> Path:
+    """Build both languages from `docs_dir` into `site_dir` (replaced atomically). Returns it."""
+    docs = (docs_dir or settings.docs_dir).resolve()
+    target = (site_dir or settings.site_dir).resolve()
+    for lang in ("zh", "en"):
+        if not (docs / lang / "index.md").is_file():
+            raise BuildError(f"{docs / lang}: no generated pages; run `python -m generator build` first")
+    configs = {"zh": settings.mkdocs_config, "en": settings.mkdocs_config_en}
+    with tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as scratch_name, staged_dir(target) as staging:
+        scratch = Path(scratch_name)
+        procs: dict[str, tuple[subprocess.Popen[str], Path]] = {}
+        for lang, config_path in configs.items():
+            out = scratch / f"site-{lang}"
+            config = resolve_config(
+                load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=out
+            )
+            config_file = scratch / f"mkdocs.{lang}.yml"
+            config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            log_file = scratch / f"mkdocs.{lang}.log"
+            cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)]
+            handle = log_file.open("w", encoding="utf-8")
+            procs[lang] = (
+                subprocess.Popen(cmd, cwd=settings.root, stdout=handle, stderr=subprocess.STDOUT, text=True, env=_build_env()),
+                log_file,
+            )
+            handle.close()
+        failures = []
+        for lang, (proc, log_file) in procs.items():
+            code = proc.wait()
+            output = log_file.read_text(encoding="utf-8").strip()
+            if code != 0:
+                failures.append(f"MkDocs build of the {lang} site failed (exit {code}):\n{output}")
+            elif output:
+                log.info("mkdocs (%s): %s", lang, output)
+        if failures:
+            raise BuildError("\n".join(failures))
+        shutil.copytree(scratch / "site-zh", staging, dirs_exist_ok=True)
+        shutil.copytree(scratch / "site-en", staging / "en")
+    return target

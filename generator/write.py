@@ -1,0 +1,127 @@
+"""Atomic output: a whole folder is replaced at once, or a file at once, never half.
+
+A build writes the new tree into a hidden sibling folder, then swaps it with the old
+one. On Linux the swap is one `renameat2(RENAME_EXCHANGE)` call, so there is no moment
+without a complete folder; elsewhere it is two renames, and `recover` repairs the rare
+interruption between them at the next run.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+
+from generator.errors import BuildError
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name, use_errno=True) if name else None
+    except OSError:
+        return None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two existing paths; False where the system cannot."""
+    libc = _libc()
+    func = getattr(libc, "renameat2", None) if libc else None
+    if func is None:
+        return False
+    result = func(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+def _old_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.old")
+
+
+def recover(target: Path) -> None:
+    """Undo an interrupted two-rename swap and remove leftovers of killed builds."""
+    old = _old_name(target)
+    if old.exists() and not target.exists():
+        old.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+    for stale in target.parent.glob(f".{target.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextmanager
+def staged_dir(target: Path) -> Iterator[Path]:
+    """Yield an empty folder beside `target`; on success it replaces `target` atomically.
+
+    If the body raises (or the process dies), `target` is left exactly as it was.
+    """
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    recover(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the result is a normal, readable folder
+    try:
+        yield staging
+        if not target.exists():
+            staging.rename(target)
+        elif _exchange(staging, target):
+            shutil.rmtree(staging)
+        else:
+            old = _old_name(target)
+            target.rename(old)
+            staging.rename(target)
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def safe_relative(path: str) -> PurePosixPath:
+    """Check a generated relative path: no absolute paths, no `..`, no empty parts."""
+    pure = PurePosixPath(path)
+    # Check the raw parts: PurePosixPath would silently fold "a//b" and "./a".
+    if path.startswith("/") or any(part in ("", ".", "..") for part in path.split("/")) or "\\" in path:
+        raise BuildError(f"refusing to write outside the output folder: {path!r}")
+    return pure
+
+
+def write_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
+    """Replace folder `target` with exactly `files` (relative path -> content), atomically."""
+    checked = {safe_relative(p): content for p, content in files.items()}
+    folded: dict[str, PurePosixPath] = {}
+    for rel in checked:
+        key = str(rel).casefold()
+        if key in folded:
+            # Two pages for one path (or paths equal on case-insensitive disks): refuse.
+            raise BuildError(f"two outputs for one path: {folded[key]} and {rel}")
+        folded[key] = rel
+    with staged_dir(target) as staging:
+        for rel in sorted(checked):
+            dest = staging.joinpath(*rel.parts)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            content = checked[rel]
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            dest.write_bytes(data)
+
+
+def write_file(target: Path, content: str | bytes) -> None:
+    """Write one file atomically: a temporary file in the same folder, then rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
