@@ -58,6 +58,11 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    # jieba logs its dictionary loading at DEBUG on its own handler, and resets its level
+    # when imported: import it first, then quiet it.
+    import jieba
+
+    jieba.setLogLevel(max(level, logging.INFO))
 
 
 def _build(settings: Settings) -> None:

@@ -34,7 +34,7 @@ def test_every_article_has_a_page_in_both_languages(built_site: tuple[Path, Path
 
 def test_both_languages_have_home_region_and_topic_pages(built_site: tuple[Path, Path]) -> None:
     _, site = built_site
-    for root, lang in ((site, "zh"), (site / "en", "en")):
+    for root, lang in ((site, "zh-Hans"), (site / "en", "en")):
         for page in ("index.html", "regions/index.html", "topics/index.html"):
             html = (root / page).read_text(encoding="utf-8")
             assert f'<html lang="{lang}"' in html, page
@@ -60,7 +60,7 @@ def test_language_switcher_links_to_the_same_page(built_site: tuple[Path, Path])
     zh_html = article.read_text(encoding="utf-8")
     assert f'href="../en/articles/{article.name}" hreflang="en"' in zh_html
     en_html = (site / "en" / "articles" / article.name).read_text(encoding="utf-8")
-    assert f'href="../../articles/{article.name}" hreflang="zh"' in en_html
+    assert f'href="../../articles/{article.name}" hreflang="zh-Hans"' in en_html
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="./en/index.html" hreflang="en"' in home
     for page in (site / "404.html", site / "en" / "404.html"):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
+from generator.analyse.duplicates import Document, find_duplicates
 from generator.analyse.figures import extract_figures
 from generator.analyse.keywords import extract_keywords
 from generator.analyse.regions import resolve_regions
@@ -42,6 +44,8 @@ def analyse_article(raw: RawArticle, *, taxonomy: tuple[Topic, ...]) -> Analysed
 def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...]) -> tuple[AnalysedArticle, ...]:
     """Analyse every article; output sorted newest first, then by id, for stable pages."""
     analysed = [analyse_article(raw, taxonomy=taxonomy) for raw in raws]
+    links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
+    analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]
     analysed.sort(key=lambda a: a.id)
     analysed.sort(key=lambda a: a.raw.date or "", reverse=True)
     return tuple(analysed)

@@ -150,6 +150,7 @@ def _article_view(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics
         "continues_to": t["continues_to"].format(where=raw.continues_to) if raw.continues_to else None,
         "provenance": t["provenance_text"].format(file=raw.source_file, start=raw.line_start, end=raw.line_end),
         "href": _rel("", page),
+        "duplicate_href": _rel(page, article_path(a.duplicate_of)) if a.duplicate_of else None,
     }
 
 
@@ -213,6 +214,8 @@ def render_pages(
                 a=view, t=t, front_matter=front_matter(meta)
             )
 
+        # Near-duplicates keep their page but are listed once, under their canonical article.
+        views = [(loc, view) for loc, view in views if loc.article.duplicate_of is None]
         region_page = "regions/index.md"
         pages[f"{lang}/{region_page}"] = env.get_template("regions.md.j2").render(
             t=t, tree=_region_tree(views, lang, t, region_page), front_matter=front_matter({"title": t["regions_title"], "search": {"exclude": True}})
