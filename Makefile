@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make site   - build the site from seeds/ into site/ (creates .venv from requirements.lock)
 #   make test   - run the whole test suite (creates/refreshes .venv with requirements-dev.lock)
-# Other targets: build, serve, export, lint, clean.
+# Other targets: build, serve, export, offline (zip of the site), lint, clean.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +10,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site build serve export test lint browser-deps clean
+.PHONY: site build serve export offline test lint browser-deps clean
 
 site: $(RUNTIME_STAMP)
 	$(PY) -m generator site
@@ -23,6 +23,9 @@ serve: $(RUNTIME_STAMP)
 
 export: $(RUNTIME_STAMP)
 	$(PY) -m generator export --seeds seeds --out site/articles.json
+
+offline: $(RUNTIME_STAMP)
+	$(PY) -m generator offline --out dist/digest-site.zip
 
 test: $(DEV_STAMP) browser-deps
 	$(PY) -m ruff check generator tests benchmarks scripts
@@ -48,4 +51,4 @@ $(DEV_STAMP): requirements.lock requirements-dev.lock | $(PY)
 	touch $@ $(RUNTIME_STAMP)
 
 clean:
-	rm -rf site .pytest_cache test-artifacts .mypy_cache .ruff_cache
+	rm -rf site dist .pytest_cache test-artifacts .mypy_cache .ruff_cache

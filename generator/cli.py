@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
+from generator.cli_translations import translations
 from generator.config import Settings, load_settings
 from generator.errors import GeneratorError
 
@@ -158,3 +159,31 @@ def export(seeds: str | None, out: str, strict: bool | None) -> None:
     else:
         write_file(Path(out), text)
         click.echo(f"{len(content.articles)} articles written to {out}", err=True)
+
+
+@main.command()
+@_common_options
+@click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
+@click.option("--out", type=click.Path(dir_okay=False), default="dist/digest-site.zip", show_default=True)
+@click.option("--no-build", is_flag=True, help="Zip the existing site folder as it is.")
+@_fail_on_errors
+def offline(seeds: str | None, docs: str | None, strict: bool | None, site: str | None, out: str, no_build: bool) -> None:
+    """Build the site and write a zip of it that works unzipped, from disk (file://).
+
+    Example: python -m generator offline --out dist/digest-site.zip
+
+    Unzip and open digest-site/index.html: navigation, language switch and search work
+    without a server and without network.
+    """
+    from generator.offline import zip_site
+    from generator.site import build_site
+
+    settings = _settings(seeds, docs, strict, site)
+    if not no_build:
+        _build(settings)
+        build_site(settings)
+    path = zip_site(settings.site_dir, Path(out))
+    click.echo(f"offline site: {path} (unzip, then open digest-site/index.html)")
+
+
+main.add_command(translations)

@@ -17,7 +17,7 @@ from generator.ingest import ingest_seeds
 from generator.models import LocalizedArticle
 from generator.render.export import export_json
 from generator.render.pages import load_templates, render_pages
-from generator.translate import localize
+from generator.translate import load_memory, localize
 from generator.write import write_tree
 
 log = logging.getLogger(__name__)
@@ -50,7 +50,8 @@ def compute(settings: Settings) -> Content:
         log.warning("%s", problem)
     taxonomy = load_taxonomy()
     analysed = analyse_articles(ingested.articles, taxonomy=taxonomy)
-    localized = tuple(localize(article, memory={}) for article in analysed)
+    memory = load_memory(settings.root / "translations" / "en.po")
+    localized = tuple(localize(article, memory=memory) for article in analysed)
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
 
 

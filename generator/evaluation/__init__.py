@@ -1,0 +1,1 @@
+"""Scoring helpers for the project's own quality benchmarks."""

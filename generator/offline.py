@@ -1,0 +1,45 @@
+"""A zip of the whole built site that works when unzipped and opened from disk.
+
+Entries are sorted and stamped with one fixed time (SOURCE_DATE_EPOCH, or 1980-01-01,
+the zip format's earliest date), so the same site gives the same zip, byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zipfile
+from pathlib import Path
+
+from generator.errors import BuildError
+from generator.write import write_file
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def _stamp() -> tuple[int, int, int, int, int, int]:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return _ZIP_EPOCH
+    moment = time.gmtime(max(int(epoch), 315532800))  # zip cannot store dates before 1980
+    return (moment.tm_year, moment.tm_mon, moment.tm_mday, moment.tm_hour, moment.tm_min, moment.tm_sec)
+
+
+def zip_site(site_dir: Path, out: Path, *, folder: str = "digest-site") -> Path:
+    """Write `out` (atomically) holding `site_dir` under `folder/`; return `out`."""
+    if not (site_dir / "index.html").is_file():
+        raise BuildError(f"{site_dir}: no built site; run `python -m generator site` first")
+    stamp = _stamp()
+    tmp = out.with_name(f".{out.name}.partial")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+                info = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", date_time=stamp)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes())
+        write_file(out, tmp.read_bytes())
+    finally:
+        tmp.unlink(missing_ok=True)
+    return out
