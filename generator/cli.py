@@ -186,4 +186,28 @@ def offline(seeds: str | None, docs: str | None, strict: bool | None, site: str 
     click.echo(f"offline site: {path} (unzip, then open digest-site/index.html)")
 
 
+@main.command()
+@click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
+@click.option("--docs", type=click.Path(file_okay=False), default=None, help="Committed Markdown folder [docs_src].")
+@_fail_on_errors
+def check(seeds: str | None, docs: str | None) -> None:
+    """Check a pull request: sources, sidecars, translations, docs_src, export, builds, links.
+
+    Example: python -m generator check
+
+    Exits non-zero with a readable list of problems; every check runs even after a failure.
+    """
+    from generator.check import run_checks
+
+    results = run_checks(_settings(seeds, docs, False), progress=lambda step: click.echo(f"... {step}", err=True))
+    for result in results:
+        click.echo(f"{'ok  ' if result.ok else 'FAIL'} {result.name}")
+        for problem in result.problems:
+            click.echo(f"       - {problem}")
+    failed = sum(not r.ok for r in results)
+    if failed:
+        raise click.ClickException(f"{failed} of {len(results)} checks failed")
+    click.echo(f"all {len(results)} checks passed")
+
+
 main.add_command(translations)

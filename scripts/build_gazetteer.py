@@ -24,7 +24,7 @@ import jieba
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.analyse.region_names import split_ethnic, split_generic, transliterate  # noqa: E402
+from generator.analyse.region_names import split_ethnic, split_generic, transliterate
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "data" / "gazetteer.tsv"
 
@@ -74,10 +74,9 @@ def read_source(path: Path) -> dict[str, str]:
 
 def build(rows: dict[str, str]) -> list[tuple[str, str, str, str, str, str]]:
     real = {code: name for code, name in rows.items() if name not in PLACEHOLDERS}
-    dictionary = {
-        word: (int(freq), tag)
-        for word, freq, tag in (line.split() for line in Path(jieba.get_dict_file().name).read_text("utf-8").splitlines())
-    }
+    with jieba.get_dict_file() as handle:
+        entries = [line.decode("utf-8").split() for line in handle]
+    dictionary = {word: (int(freq), tag) for word, freq, tag in entries}
     shorts = {code: short_form(name, level_of(code)) for code, name in real.items()}
     key_count = Counter(real.values()) + Counter(s for s in shorts.values() if s)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import replace
 
 from generator.analyse.duplicates import Document, find_duplicates
 from generator.analyse.figures import extract_figures
 from generator.analyse.keywords import extract_keywords
-from generator.analyse.regions import resolve_regions
+from generator.analyse.regions import dominant_province, resolve_regions
+from generator.analyse.segment import load_segmenter
 from generator.analyse.topics import Topic, classify
 from generator.models import AnalysedArticle, RawArticle
 from generator.summarise import summarise
@@ -24,11 +26,28 @@ def article_id(raw: RawArticle) -> str:
     return f"{raw.date or 'undated'}-{digest}"
 
 
-def analyse_article(raw: RawArticle, *, taxonomy: tuple[Topic, ...]) -> AnalysedArticle:
-    """Everything a reader needs at a glance, computed from one article."""
+def _token_spans(text: str) -> dict[int, int]:
+    # Word boundaries from the shared segmenter (one jieba dictionary per process).
+    return {token.start: token.end for token in load_segmenter().tokens(text)}
+
+
+def analyse_article(
+    raw: RawArticle, *, taxonomy: tuple[Topic, ...], default_province: str | None = None
+) -> AnalysedArticle:
+    """Everything a reader needs at a glance, computed from one article.
+
+    `default_province` is what 自治区 / 全区 / 我区 mean when the article names no province:
+    the province most articles of the same seed file are about.
+    """
     title = raw.title or ""
     text = f"{title}\n{raw.body}"
-    region, mentioned = resolve_regions(text, dateline_place=raw.dateline_place)
+    region, mentioned = resolve_regions(
+        raw.body,
+        title=raw.title,
+        dateline_place=raw.dateline_place,
+        default_province=default_province,
+        token_spans=_token_spans,
+    )
     return AnalysedArticle(
         id=article_id(raw),
         raw=raw,
@@ -36,14 +55,22 @@ def analyse_article(raw: RawArticle, *, taxonomy: tuple[Topic, ...]) -> Analysed
         regions_mentioned=mentioned,
         topics=classify(title, raw.body, taxonomy=taxonomy),
         keywords=extract_keywords(title, raw.body),
-        figures=extract_figures(raw.body),
+        figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
         summary=summarise(raw.paragraphs, kind=raw.kind),
     )
 
 
 def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...]) -> tuple[AnalysedArticle, ...]:
     """Analyse every article; output sorted newest first, then by id, for stable pages."""
-    analysed = [analyse_article(raw, taxonomy=taxonomy) for raw in raws]
+    by_file: dict[str, list[RawArticle]] = defaultdict(list)
+    for raw in raws:
+        by_file[raw.source_file].append(raw)
+    provinces = {
+        name: dominant_province(f"{r.title or ''}\n{r.body}" for r in members) for name, members in by_file.items()
+    }
+    analysed = [
+        analyse_article(raw, taxonomy=taxonomy, default_province=provinces[raw.source_file]) for raw in raws
+    ]
     links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
     analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]
     analysed.sort(key=lambda a: a.id)

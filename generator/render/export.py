@@ -54,7 +54,13 @@ def article_record(loc: LocalizedArticle) -> dict[str, Any]:
             "summary_en": loc.summary_en.state.value,
         },
         "figures": [
-            {"value": f.value, "unit_zh": f.unit_zh, "unit_en": f.unit_en, "context_zh": f.context_zh}
+            {
+                "value": f.value,
+                "unit_zh": f.unit_zh,
+                "unit_en": f.unit_en,
+                "context_zh": f.context_zh,
+                "text_en": f.text_en,  # beyond the schema: the figure as English readers see it
+            }
             for f in a.figures
         ],
         "duplicate_of": a.duplicate_of,
