@@ -148,6 +148,7 @@ class AnalysedArticle:
     figures: tuple[Figure, ...]
     summary: tuple[str, ...]  # whole sentences, Chinese
     duplicate_of: str | None = None
+    dates_mentioned: tuple[str, ...] = ()  # ISO dates named in the text, sorted
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import replace
 
+from generator.analyse.dates import dates_mentioned, dominant_year
 from generator.analyse.duplicates import Document, find_duplicates
 from generator.analyse.figures import extract_figures
 from generator.analyse.keywords import extract_keywords
@@ -32,12 +33,17 @@ def _token_spans(text: str) -> dict[int, int]:
 
 
 def analyse_article(
-    raw: RawArticle, *, taxonomy: tuple[Topic, ...], default_province: str | None = None
+    raw: RawArticle,
+    *,
+    taxonomy: tuple[Topic, ...],
+    default_province: str | None = None,
+    default_year: int | None = None,
 ) -> AnalysedArticle:
     """Everything a reader needs at a glance, computed from one article.
 
     `default_province` is what 自治区 / 全区 / 我区 mean when the article names no province:
-    the province most articles of the same seed file are about.
+    the province most articles of the same seed file are about. `default_year` dates
+    year-less mentions in an undated article (the year its seed file writes out most).
     """
     title = raw.title or ""
     text = f"{title}\n{raw.body}"
@@ -57,6 +63,7 @@ def analyse_article(
         keywords=extract_keywords(title, raw.body),
         figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
         summary=summarise(raw.paragraphs, kind=raw.kind),
+        dates_mentioned=dates_mentioned(text, reference=raw.date, year=default_year),
     )
 
 
@@ -68,8 +75,14 @@ def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...
     provinces = {
         name: dominant_province(f"{r.title or ''}\n{r.body}" for r in members) for name, members in by_file.items()
     }
+    # A page that never writes its year falls back on the year the whole corpus writes most.
+    corpus_year = dominant_year(r.body for r in raws)
+    years = {name: dominant_year(r.body for r in members) or corpus_year for name, members in by_file.items()}
     analysed = [
-        analyse_article(raw, taxonomy=taxonomy, default_province=provinces[raw.source_file]) for raw in raws
+        analyse_article(
+            raw, taxonomy=taxonomy, default_province=provinces[raw.source_file], default_year=years[raw.source_file]
+        )
+        for raw in raws
     ]
     links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
     analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]

@@ -9,7 +9,7 @@ from typing import Any
 
 from generator import __version__
 from generator.models import LocalizedArticle
-from generator.render.pages import article_path
+from generator.render.views import article_path
 
 
 def article_record(loc: LocalizedArticle) -> dict[str, Any]:
@@ -64,6 +64,7 @@ def article_record(loc: LocalizedArticle) -> dict[str, Any]:
             for f in a.figures
         ],
         "duplicate_of": a.duplicate_of,
+        "dates_mentioned": list(a.dates_mentioned),  # beyond the schema: ISO, sorted
         "pages": {"zh": f"zh/{article_path(a.id)}", "en": f"en/{article_path(a.id)}"},
     }
 
