@@ -20,7 +20,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 # ASCII characters with a meaning anywhere in a line for Markdown, its extensions
 # (attr_list, tables, footnotes, toc), HTML or Jinja.
 _INLINE_SPECIAL = "\\`*_{}[]<>&|~^$"
-_ESCAPES = {ord(ch): f"&#{ord(ch)};" for ch in _INLINE_SPECIAL}
+_ESCAPES: dict[int, str | None] = {ord(ch): f"&#{ord(ch)};" for ch in _INLINE_SPECIAL}
+# C0/C1 control characters have no visible form and are invalid in HTML: drop them.
+_ESCAPES.update({code: None for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))})
 # What only means something at the start of a line: headings, lists, rules, admonitions,
 # setext underlines, ordered lists ("1." / "1)"), blockquotes.
 _LINE_START = re.compile(r"^(?:[#+\-=!:>]|\d+[.)])")
@@ -40,7 +42,7 @@ def escape_md(text: object) -> SafeMarkdown:
     """
     if isinstance(text, SafeMarkdown):
         return text
-    flat = " ".join(str(text).split()).translate(_ESCAPES)
+    flat = " ".join(str(text).split()).translate(_ESCAPES).strip()
     start = _LINE_START.match(flat)
     if start:
         last = start.end() - 1

@@ -13,13 +13,19 @@ from generator.models import ArticleKind
 from tests.quality.gold import (
     GOLD_DIR,
     SEEDS_DIR,
+    UNSEEN2_GOLD_DIR,
+    UNSEEN2_SEEDS_DIR,
     UNSEEN_GOLD_DIR,
     UNSEEN_SEEDS_DIR,
     parse_gold,
 )
 from tests.quality.scoring import GoldArticle
 
-SETS = (("seeds", SEEDS_DIR, GOLD_DIR), ("unseen", UNSEEN_SEEDS_DIR, UNSEEN_GOLD_DIR))
+SETS = (
+    ("seeds", SEEDS_DIR, GOLD_DIR),
+    ("unseen", UNSEEN_SEEDS_DIR, UNSEEN_GOLD_DIR),
+    ("unseen2", UNSEEN2_SEEDS_DIR, UNSEEN2_GOLD_DIR),
+)
 FORMATS = frozenset({"newspaper-page", "web-page", "plain", "annotated", "html"})
 KINDS = frozenset(k.value for k in ArticleKind)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -60,8 +66,9 @@ def test_every_seed_has_a_gold_file_and_back(label: str, seeds: Path, gold: Path
     assert seed_names == gold_names
 
 
-def test_the_unseen_set_has_the_required_formats() -> None:
-    formats = [parse_gold(p.read_text("utf-8"), name=p.name)[1] for p in UNSEEN_GOLD_DIR.glob("*.yml")]
+@pytest.mark.parametrize("gold_dir", [UNSEEN_GOLD_DIR, UNSEEN2_GOLD_DIR], ids=["unseen", "unseen2"])
+def test_the_unseen_sets_have_the_required_formats(gold_dir: Path) -> None:
+    formats = [parse_gold(p.read_text("utf-8"), name=p.name)[1] for p in gold_dir.glob("*.yml")]
     assert formats.count("newspaper-page") >= 2
     assert {"web-page", "annotated", "plain"} <= set(formats)
 

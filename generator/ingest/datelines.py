@@ -1,0 +1,217 @@
+"""Dateline leads and bylines: the structural openers and closers of a news article.
+
+Chinese papers open a report with a dateline lead (`本报呼伦贝尔3月29日电（记者 李玉琢）`,
+`本报讯（记者郭树勋）`, `新华社北京3月1日电`) and often close it with the reporter's
+name in full-width parentheses (`（何国栋）`). Features and photo stories put a byline
+block above the body instead (`本报记者 董柏生`, `□本报记者 韩继旺 摄影报道`).
+All functions here are pure and work on already cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Roles printed next to names; longest first so `本报记者` wins over `记者`.
+ROLES: tuple[str, ...] = (
+    "本报特约记者",
+    "本报通讯员",
+    "本报记者",
+    "特约通讯员",
+    "特约记者",
+    "见习记者",
+    "实习记者",
+    "首席记者",
+    "摄影报道",
+    "通讯员",
+    "实习生",
+    "记者",
+    "摄影",
+    "文/图",
+    "文／图",
+    "报道",
+)
+_ROLE_RE = re.compile("|".join(re.escape(r) for r in ROLES))
+# A role word that only counts at the end of a photo byline (`韩继旺 摄`).
+_TRAILING_SHOT_RE = re.compile(r"\s摄$")
+_HAN = r"\u3400-\u9fff"
+_NAME_CHARS_RE = re.compile(rf"^[{_HAN}·•\s、/／]+$")
+_SPACE_RE = re.compile(r"[\s\u3000]+")
+MAX_NAME_CHARS = 6
+MAX_DOTTED_NAME_CHARS = 16
+MAX_NAMES = 4
+# Credits that stand in parentheses where a name would: agencies, `综合`, `完`.
+_NOT_NAME_RE = re.compile(r"(?:社|网|报|台|电|讯|综合|编译|整理|供稿|完)$")
+
+# Outlets that open a lead: this paper, or a named agency / site / paper / station.
+_OUTLET = rf"本报|[{_HAN}]{{1,6}}?(?:社|网|报|台)"
+# `本报呼伦贝尔 3 月 29 日电 （记者 …` ; the place is optional (`本报讯`), as is the date.
+LEAD_RE = re.compile(
+    rf"^\s*(?P<outlet>{_OUTLET})\s*(?P<place>[{_HAN}]{{0,10}}?)\s*"
+    r"(?:(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*)?"
+    r"(?P<kind>电|讯|消息)\s*"
+    r"(?:[（(](?P<who>[^（）()]{0,40})(?P<close>[）)])?)?"
+)
+# A line that starts a lead; used to cut a run of lines at a new report. Another
+# outlet than 本报 must state a date (`新华社北京3月1日电`) so that body text such as
+# `互联网电视…` is not taken for a lead; the place never contains a role word.
+LEAD_START_RE = re.compile(
+    rf"^\s*(?:本报(?![{_HAN}]*记者)\s*[{_HAN}]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?"
+    rf"|[{_HAN}]{{1,6}}?(?:社|网|报|台)\s*[{_HAN}]{{0,10}}?\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)"
+    r"(?:电|讯)(?=[\s（(：:]|$)"
+)
+# Name list in parentheses at the very end of a line (`（刘世凯 张燕茹）`, `(记者 于海东)`).
+_TRAILING_PARENS_RE = re.compile(r"[（(](?P<who>[^（）()]{2,30})[）)]\s*$")
+# Before a trailing byline the body has ended a sentence, or the byline stands alone.
+_SENTENCE_END_RE = re.compile(r"(?:^|[。！？!?”’」』…\.])\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What a dateline lead states. `end` is the offset where the body text begins."""
+
+    outlet: str
+    place: str | None
+    month: int | None
+    day: int | None
+    names: tuple[str, ...]
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TrailingByline:
+    """A byline in parentheses at the end of a line; `text` is the line without it."""
+
+    text: str
+    names: tuple[str, ...]
+
+
+def compact(text: str) -> str:
+    """`text` without any whitespace (letter-spacing in PDF dumps is noise)."""
+    return _SPACE_RE.sub("", text)
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """Personal names from a byline fragment with the roles removed.
+
+    Names are separated by spaces or `、`. PDF letter-spacing and line wraps split a
+    name into one-character pieces (`刘 洋`, `乔 楠`, `郭洪 申`), so a one-character
+    piece is glued to its neighbour: Chinese personal names have at least two characters.
+    """
+    cleaned = _ROLE_RE.sub(" ", text)
+    cleaned = _TRAILING_SHOT_RE.sub("", cleaned.strip())
+    pieces = [p for p in re.split(r"[\s\u3000、,，/／]+", cleaned) if p]
+    names: list[str] = []
+    current = ""
+    for index, piece in enumerate(pieces):
+        current += piece
+        following = pieces[index + 1] if index + 1 < len(pieces) else None
+        if len(current) >= 2 and (following is None or len(following) >= 2):
+            names.append(current)
+            current = ""
+    if current:
+        if names and len(current) == 1:
+            names[-1] += current
+        else:
+            names.append(current)
+    return tuple(n for n in names if _is_name(n))
+
+
+def _is_name(token: str) -> bool:
+    """A personal name: 2-6 Han characters (Mongolian and other transliterated names
+    run long), or given·family names joined by a middle dot; never a credit word."""
+    if _NOT_NAME_RE.search(token):
+        return False
+    if "·" in token or "•" in token:
+        return 3 <= len(token) <= MAX_DOTTED_NAME_CHARS
+    return 2 <= len(token) <= MAX_NAME_CHARS
+
+
+def looks_like_names(text: str) -> bool:
+    """True if `text` holds only roles and personal names (1 to 4 of them)."""
+    stripped = _ROLE_RE.sub(" ", text).strip()
+    if not stripped or not _NAME_CHARS_RE.match(stripped):
+        return False
+    pieces = [p for p in re.split(r"[\s\u3000、,，/／]+", stripped) if p]
+    names = split_names(text)
+    return 1 <= len(names) <= MAX_NAMES and len("".join(names)) == len("".join(pieces))
+
+
+def parse_lead(text: str) -> Lead | None:
+    """Parse a dateline lead at the start of `text` (which may span wrapped lines).
+
+    Returns None when `text` does not open with a lead. The reporter list may be cut
+    by the line wrap; pass the first lines joined with spaces so it is complete.
+    """
+    match = LEAD_RE.match(text)
+    if match is None or not LEAD_START_RE.match(text):
+        return None
+    who = match.group("who") or ""
+    names = split_names(who) if who and looks_like_names(who) else ()
+    month = match.group("month")
+    day = match.group("day")
+    end = match.end() if (match.group("close") or not who) else match.start("who")
+    place = match.group("place") or None
+    return Lead(
+        outlet=match.group("outlet"),
+        place=place,
+        month=int(month) if month else None,
+        day=int(day) if day else None,
+        names=names,
+        end=end,
+    )
+
+
+def is_lead_start(line: str) -> bool:
+    """True if a line opens a report with a dateline (`本报讯`, `本报通辽3月29日电`)."""
+    return LEAD_START_RE.match(line) is not None
+
+
+def trailing_byline(line: str) -> TrailingByline | None:
+    """A reporter byline closing `line` (`…阻击战。 （何国栋）`), or None.
+
+    The parenthesis must hold only names and roles and must follow a finished
+    sentence (or be the whole line): `（嘎查村）管控` or `（2月12日下午）` are text.
+    """
+    match = _TRAILING_PARENS_RE.search(line)
+    if match is None:
+        return None
+    before = line[: match.start()]
+    if not _SENTENCE_END_RE.search(before):
+        return None
+    who = match.group("who")
+    if not looks_like_names(who):
+        return None
+    return TrailingByline(text=before.rstrip(), names=split_names(who))
+
+
+_BYLINE_LINE_RE = re.compile(r"^[□■◎●]?\s*(?P<rest>.+)$")
+_ROLE_SPACED_RE = re.compile(rf"(?:{_ROLE_RE.pattern})\s")
+_PHOTO_CREDIT_RE = re.compile(r"(?:摄影报道|摄影|\s摄)$")
+
+
+def byline_line_names(line: str) -> tuple[str, ...] | None:
+    """Names from a byline line printed above a body (`本报通讯员 乔 楠`), else None.
+
+    The line must carry a role word: a bare short name is more likely a kicker.
+    A role glued to what follows counts only in the paper's own form (`本报记者董柏生`,
+    `□记者…`): `记者走基层` is a column title, not a reporter called 走基层.
+    """
+    match = _BYLINE_LINE_RE.match(line.strip())
+    if match is None:
+        return None
+    rest = match.group("rest")
+    if len(compact(rest)) > 30 or not _ROLE_RE.search(rest):
+        return None
+    if not looks_like_names(rest):
+        return None
+    marked = line.strip()[:1] in "□■◎●" or rest.startswith("本报")
+    if not marked and not _ROLE_SPACED_RE.search(rest) and not _PHOTO_CREDIT_RE.search(rest):
+        return None
+    return split_names(rest)
+
+
+def is_photo_byline(lines: tuple[str, ...]) -> bool:
+    """True if a byline block credits photographs (`摄影报道`, `摄影`, `… 摄`)."""
+    joined = " ".join(lines)
+    return "摄影" in joined or _TRAILING_SHOT_RE.search(joined.strip()) is not None

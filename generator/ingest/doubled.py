@@ -1,0 +1,95 @@
+"""Doubled glyphs from bold fonts: `发放惠企发放惠企““大红包大红包””` -> `发放惠企“大红包”`.
+
+PDF dumps of headlines set in fake bold (text drawn twice) repeat every run of
+characters between punctuation marks, and every punctuation mark, twice. The artifact
+is recognised per line only when ALL of these hold, so real repetition in prose
+(`两手抓、两不误`, `谢谢谢谢`, `天天`) is untouched:
+
+* every text run is some X written twice (XX);
+* every punctuation run is made of identical pairs (`““`, `，，`);
+* the undoubled text is long enough to be a headline fragment: three or more characters
+  in all, or two or more doubled runs; and no X is one character repeated
+  (`谢谢谢谢` -> X=`谢谢` is a real reduplication).
+
+Dashes and ellipses are printed in pairs (`——`, `……`) in normal text, so a pair of
+them neither proves nor disproves doubling; four of them are halved like other marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Text runs (letters, digits, Han), whitespace runs, and runs of one repeated mark.
+_TOKEN_RE = re.compile(r"\w+|\s+|([^\w\s])\1*")
+_PAIRED_IN_PROSE = frozenset("…—-─_.·")
+_MIN_UNDOUBLED_CHARS = 3
+
+
+def _halve_run(run: str) -> str | None:
+    """X for a text run XX, else None."""
+    half, odd = divmod(len(run), 2)
+    if odd or half == 0 or run[:half] != run[half:]:
+        return None
+    return run[:half]
+
+
+def _is_text(token: str) -> bool:
+    # `\w` is exactly the alphanumerics plus underscore.
+    return token[0].isalnum() or token[0] == "_"
+
+
+def undouble_once(line: str) -> str | None:
+    """The line with doubling undone, or None when the line is not a doubled artifact."""
+    stripped = line.strip()
+    if len(stripped) < 2:
+        return None
+    tokens = [match.group(0) for match in _TOKEN_RE.finditer(stripped)]
+    out: list[str] = []
+    undoubled_chars = 0
+    doubled_runs = 0
+    evidence = False
+    for token in tokens:
+        if token.isspace():
+            out.append(token)
+        elif _is_text(token):
+            half = _halve_run(token)
+            if half is None or (len(half) > 1 and len(set(half)) == 1):
+                return None
+            out.append(half)
+            undoubled_chars += len(half)
+            doubled_runs += 1
+            evidence = True
+        else:
+            mark = token[0]
+            if len(token) % 2:
+                return None
+            if mark in _PAIRED_IN_PROSE and len(token) == 2:
+                out.append(token)
+                continue
+            out.append(token[: len(token) // 2])
+            evidence = True
+    if not evidence:
+        return None
+    if doubled_runs and undoubled_chars < _MIN_UNDOUBLED_CHARS and doubled_runs < 2:
+        return None
+    leading = line[: len(line) - len(line.lstrip())]
+    trailing = line[len(line.rstrip()) :]
+    return leading + "".join(out) + trailing
+
+
+def undouble(line: str) -> str:
+    """Undo bold-font doubling in `line`, repeatedly (text drawn four times halves twice).
+
+    Returns `line` unchanged when it is not entirely doubled.
+    """
+    current = line
+    while True:
+        halved = undouble_once(current)
+        if halved is None or halved == current:
+            return current
+        current = halved
+
+
+def is_doubled(line: str) -> bool:
+    """True when `line` is a bold-font doubling artifact that `undouble` would change."""
+    return undouble_once(line) is not None

@@ -1,0 +1,61 @@
+"""Continuation and end marks of newspaper pages.
+
+* `（下转第三版①）`, `(下转第3版)`: the article continues on another page.
+* `■上接第1版`, `（上接第一版）`: the text continues an article from another page.
+* `①5` after the last sentence: the paper's end-of-article mark (circled page position
+  plus an editor's number), not text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.chars import CIRCLED_NUMBERS
+
+_PAGE_NUMBER = r"[一二三四五六七八九十百零〇\d]{1,4}"
+
+_CONTINUES_TO_RE = re.compile(
+    rf"[（(【\[]\s*下转\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)\s*([{CIRCLED_NUMBERS}]?)\s*[）)】\]]"
+)
+_CONTINUED_FROM_RE = re.compile(
+    rf"(?:[■□▲△◆◇●○]\s*|[（(【\[]\s*)?上接\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)"
+    rf"\s*([{CIRCLED_NUMBERS}]?)(?:\s*[）)】\]])?\s*"
+)
+# A circled number and one or two digits closing a line after sentence punctuation.
+_END_MARK_RE = re.compile(rf"(?<=[。！？!?…”’」』）)])\s*[{CIRCLED_NUMBERS}]\s*\d{{1,2}}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """A line with its page marks removed, and what the marks said."""
+
+    text: str
+    continues_to: str | None  # "第三版①" for （下转第三版①）
+    continued_from: str | None  # "第1版" for ■上接第1版
+    end_mark: bool
+
+
+def strip_marks(text: str) -> Marks:
+    """Remove continuation marks (anywhere in the line) and an end mark (at its end)."""
+    continues_to: str | None = None
+    continued_from: str | None = None
+    to_match = _CONTINUES_TO_RE.search(text)
+    if to_match:
+        continues_to = f"第{to_match.group(1)}版{to_match.group(2)}"
+        # The gap before the mark goes with it; trimming here, not in the pattern,
+        # keeps the search linear on lines with long runs of spaces.
+        text = text[: to_match.start()].rstrip() + text[to_match.end() :]
+    from_match = _CONTINUED_FROM_RE.search(text)
+    if from_match:
+        continued_from = f"第{from_match.group(1)}版{from_match.group(2)}"
+        text = text[: from_match.start()] + text[from_match.end() :]
+    end_match = _END_MARK_RE.search(text)
+    if end_match:
+        text = text[: end_match.start()]
+    return Marks(
+        text=text,
+        continues_to=continues_to,
+        continued_from=continued_from,
+        end_mark=end_match is not None,
+    )

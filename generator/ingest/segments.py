@@ -1,0 +1,197 @@
+"""Group a page's units into articles and give each its headline groups.
+
+Newspaper dumps print most headlines AFTER their body (the PDF's reading order
+puts the big type last) and some before it. The rules, from page structure:
+
+* A dateline lead, a `上接` mark or a byline block opens a new article.
+* An end mark, `下转` mark or closing byline closes the current one.
+* A headline group between two bodies separates them, unless the current
+  article was opened by a lead/byline, is not closed yet, and the page closes
+  its articles with marks: then the group is a sub-heading of a long feature.
+* Headline groups after a body belong to it ("headline after body"). When the
+  next body has no headline after it, the last groups may be that next body's
+  headline printed above it (a kicker + title over a report): each goes to the
+  body whose words it repeats more.
+* A page that opens with a headline and ends with a body prints headlines
+  before bodies throughout.
+* A headline-like fragment right after text that stops mid-sentence is text
+  left alone by a column break; a group between a byline block and its text is
+  that article's own headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.ingest.units import Unit, UnitKind
+
+MIN_HARD_ENDS_FOR_FEATURES = 2
+# A body that ends a sentence: full stop, question, exclamation, ellipsis, closing quote
+# or bracket, or a colon that introduces what follows.
+_SENTENCE_END_RE = re.compile(r"[。！？!?…”’」』）)：:；;]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """An article's units in page order, with its headline groups split by position."""
+
+    body: tuple[Unit, ...]  # text, byline and closer units, and internal sub-headings
+    heads_before: tuple[Unit, ...] = ()
+    heads_after: tuple[Unit, ...] = ()
+    opened_hard: bool = False
+    closed: bool = False
+
+    @property
+    def heads(self) -> tuple[Unit, ...]:
+        return self.heads_before + self.heads_after
+
+    @property
+    def first_line(self) -> int:
+        return min(line.number for unit in self.body + self.heads for line in unit.lines)
+
+    @property
+    def last_line(self) -> int:
+        return max(line.number for unit in self.body + self.heads for line in unit.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class _Open:
+    body: tuple[Unit, ...]
+    opened_hard: bool
+    closed: bool
+    heads: tuple[Unit, ...] = ()  # groups printed between its byline block and its text
+
+    def add(self, *units: Unit) -> _Open:
+        closed = self.closed or any(u.hard_end or u.kind is UnitKind.CLOSER for u in units)
+        return _Open(self.body + units, self.opened_hard, closed, self.heads)
+
+
+def _stops_mid_sentence(current: _Open) -> bool:
+    """True if the open article's text breaks off inside a sentence."""
+    last = current.body[-1]
+    if current.closed or last.kind is not UnitKind.TEXT:
+        return False
+    return _SENTENCE_END_RE.search(last.texts[-1]) is None
+
+
+def _only_bylines(current: _Open) -> bool:
+    return all(u.kind is UnitKind.BYLINE for u in current.body)
+
+
+def _bodies_and_gaps(
+    units: tuple[Unit, ...],
+) -> tuple[tuple[_Open, ...], tuple[tuple[Unit, ...], ...]]:
+    """Bodies in order and the headline groups around them: gaps[i] precedes bodies[i].
+
+    There is one more gap than bodies: the last one holds trailing groups.
+    """
+    hard_ends = sum(1 for u in units if u.hard_end or u.kind is UnitKind.CLOSER)
+    page_closes_articles = hard_ends >= MIN_HARD_ENDS_FOR_FEATURES
+    bodies: list[_Open] = []
+    gaps: list[tuple[Unit, ...]] = []
+    pending: list[Unit] = []
+    current: _Open | None = None
+    for unit in units:
+        if unit.kind is UnitKind.FURNITURE:
+            continue
+        if unit.kind is UnitKind.HEADS:
+            if current is not None and not pending and _stops_mid_sentence(current):
+                # A column break left a short fragment alone between blank lines.
+                current = current.add(Unit(UnitKind.TEXT, unit.lines))
+            else:
+                pending.append(unit)
+            continue
+        if unit.kind is UnitKind.CLOSER:
+            if current is not None:
+                current = current.add(unit)
+            continue
+        opens = unit.kind is UnitKind.BYLINE or unit.hard_start
+        if current is not None:
+            if _only_bylines(current) and not (opens and pending):
+                # The body under a byline block: the block already opened the article,
+                # and a headline between them is its own.
+                current = _Open((*current.body, unit), True, unit.hard_end, tuple(pending))
+                pending = []
+                continue
+            if not opens and not current.closed:
+                if not pending:
+                    current = current.add(unit)
+                    continue
+                if current.opened_hard and page_closes_articles:
+                    current = current.add(*pending, unit)
+                    pending = []
+                    continue
+            bodies.append(current)
+        gaps.append(tuple(pending))
+        pending = []
+        current = _Open((unit,), opens, unit.hard_end)
+    if current is not None:
+        bodies.append(current)
+    gaps.append(tuple(pending))
+    return tuple(bodies), tuple(gaps)
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    chars = "".join(text.split())
+    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+def _overlap(group: Unit, body: _Open) -> float:
+    """Share of the headline's character pairs that occur in the body's text."""
+    head = _bigrams("".join(group.texts))
+    text = _bigrams("".join(t for u in body.body if u.kind is UnitKind.TEXT for t in u.texts))
+    return len(head & text) / len(head) if head else 0.0
+
+
+def _belongs_to_next(groups: list[Unit], previous: _Open, following: _Open) -> bool:
+    """Whether the last headline group after a body heads the next body instead.
+
+    Only asked when the next body has no headline of its own after it. A headline
+    repeats words of its own story, so the group goes to the body it shares more
+    character pairs with. After a body left open (no closing mark) with two or more
+    groups waiting, a tie goes to the next body: the earlier groups head the
+    previous one.
+    """
+    last = groups[-1]
+    to_next, to_previous = _overlap(last, following), _overlap(last, previous)
+    if len(groups) >= 2 and not previous.closed:
+        return to_next >= to_previous
+    return to_next > to_previous
+
+
+def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
+    """Articles of a page with their headline groups (see the module docstring)."""
+    bodies, gaps = _bodies_and_gaps(units)
+    if not bodies:
+        return ()
+    before: list[list[Unit]] = [list(body.heads) for body in bodies]
+    after: list[list[Unit]] = [[] for _ in bodies]
+    headline_first = bool(gaps[0]) and not gaps[-1] and len(bodies) > 1
+    for index in range(len(bodies)):
+        if headline_first:
+            before[index].extend(gaps[index])
+        else:
+            after[index].extend(gaps[index + 1])
+    if headline_first:
+        after[-1].extend(gaps[-1])
+    else:
+        before[0].extend(gaps[0])
+        for index in range(len(bodies) - 1):
+            groups = after[index]
+            if after[index + 1] or before[index + 1]:
+                continue
+            # Move groups from the bottom up; a body that had several keeps its first.
+            limit = 1 if len(groups) >= 2 else 0
+            while len(groups) > limit and _belongs_to_next(groups, bodies[index], bodies[index + 1]):
+                before[index + 1].insert(0, groups.pop())
+    return tuple(
+        Segment(
+            body=body.body,
+            heads_before=tuple(before[i]),
+            heads_after=tuple(after[i]),
+            opened_hard=body.opened_hard,
+            closed=body.closed,
+        )
+        for i, body in enumerate(bodies)
+    )

@@ -1,0 +1,387 @@
+"""Split a decoded seed into articles: `split_document(doc) -> tuple[RawArticle, ...]`.
+
+Newspaper pages are cut by their structure (see `units` and `segments`); web
+pages, plain and annotated files hold one article each. Metadata comes from the
+article's own lead and bylines first, then the page, then the sidecar (see
+`metadata`). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from generator.ingest.clean import (
+    clean_line,
+    join_paragraphs,
+    looks_traditional,
+    strip_marks,
+    strip_web_boilerplate,
+    to_simplified,
+)
+from generator.ingest.datelines import (
+    Lead,
+    byline_line_names,
+    compact,
+    parse_lead,
+    split_names,
+    trailing_byline,
+)
+from generator.ingest.headlines import Headline, compose_headline, is_headline_line
+from generator.ingest.metadata import (
+    article_date,
+    article_kind,
+    article_outlet,
+    infer_year,
+    iso_date,
+    meta_value,
+    outlet_from_meta,
+    page_date,
+)
+from generator.ingest.segments import Segment, segment_units
+from generator.ingest.units import Unit, UnitKind, page_units
+from generator.models import RawArticle, SourceDocument, SourceFormat, SourceLine
+
+# A caption is a short block: a photo's description, not a report.
+MAX_CAPTION_CHARS = 90
+LEAD_LINES = 3
+MIN_PROSE_CHARS = 20
+# Punctuation that closes or continues a sentence cannot begin one.
+_MID_SENTENCE_START_RE = re.compile(r"^\s*[，。、；：！？）》”’」』…,.;:!?)]")
+_PROSE_END_RE = re.compile(r"[。！？!?；;]")
+_HAN_PAIR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff，。、；：！？“”])\s+(?=[\u3400-\u9fff，。、；：！？“”])")
+# Aggregators prefix the page title with their channel: `全球内蒙古频道:唐毅 …`.
+_CHANNEL_PREFIX_RE = re.compile(r"^[^:：\s]{1,12}(?:频道|栏目|专题|资讯|新闻)[:：]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """An article's text after marks and bylines have been taken off."""
+
+    lines: tuple[str, ...]
+    byline: tuple[str, ...]
+    lead: Lead | None
+    continues_to: str | None
+    continued_from: str | None
+    photo: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _PageContext:
+    """What the page (not the article) tells about dates and outlet."""
+
+    year: int | None
+    page_date: str | None
+    header_date: str | None
+    sidecar_date: str | None
+    meta_outlet: str | None
+    sidecar_outlet: str | None
+
+
+def _cleaned(lines: Sequence[SourceLine]) -> tuple[SourceLine, ...]:
+    return tuple(SourceLine(line.number, clean_line(line.text)) for line in lines)
+
+
+def _body(units: Sequence[Unit]) -> _Body:
+    """Body lines of an article ('' between units), with marks and bylines extracted."""
+    names: list[str] = []  # from byline blocks above the body
+    closing: list[str] = []  # from bylines after the body
+    lines: list[str] = []
+    photo = False
+    for unit in units:
+        if unit.kind is UnitKind.BYLINE:
+            photo = photo or unit.photo
+            for text in unit.texts:
+                names.extend(byline_line_names(text) or ())
+            continue
+        if unit.kind is UnitKind.CLOSER:
+            closer = trailing_byline(unit.texts[0])
+            closing.extend(closer.names if closer else ())
+            continue
+        if lines:
+            lines.append("")
+        lines.extend(line.text.rstrip() for line in unit.lines)
+    continues_to: str | None = None
+    continued_from: str | None = None
+    stripped: list[str] = []
+    for text in lines:
+        marks = strip_marks(text)
+        continues_to = continues_to or marks.continues_to
+        continued_from = continued_from or marks.continued_from
+        stripped.append(marks.text.rstrip() if (marks.text.strip() or not text.strip()) else "")
+    while stripped and not stripped[-1].strip():
+        stripped.pop()
+    while stripped and not stripped[0].strip():
+        stripped.pop(0)
+    if stripped:
+        closer = trailing_byline(stripped[-1])
+        if closer is not None:
+            closing[:0] = closer.names
+            stripped[-1] = closer.text
+    lead_text = " ".join(t.strip() for t in stripped[:LEAD_LINES] if t.strip())
+    lead = parse_lead(lead_text)
+    lead_names = lead.names if lead is not None else ()
+    return _Body(
+        lines=tuple(stripped),
+        byline=tuple(dict.fromkeys((*lead_names, *names, *closing))),
+        lead=lead,
+        continues_to=continues_to,
+        continued_from=continued_from,
+        photo=photo,
+    )
+
+
+def _headline(segment: Segment) -> Headline:
+    return compose_headline(tuple(unit.texts for unit in segment.heads))
+
+
+def _script(paragraphs: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(simplified paragraphs, original paragraphs, traditional?)."""
+    if paragraphs and looks_traditional("".join(paragraphs)):
+        return tuple(to_simplified(p) for p in paragraphs), paragraphs, True
+    return paragraphs, (), False
+
+
+def _simplify(text: str | None, traditional: bool) -> str | None:
+    return to_simplified(text) if (text and traditional) else text
+
+
+def _has_prose(paragraphs: tuple[str, ...]) -> bool:
+    """True if the text holds a sentence, not just a label or a stray line."""
+    text = "".join(paragraphs)
+    return len(compact(text)) >= MIN_PROSE_CHARS or _PROSE_END_RE.search(text) is not None
+
+
+def _make_article(
+    doc: SourceDocument,
+    *,
+    line_start: int,
+    line_end: int,
+    body: _Body,
+    headline: Headline,
+    context: _PageContext,
+    captions: tuple[str, ...] = (),
+    starts_mid_sentence: bool = False,
+) -> RawArticle | None:
+    paragraphs, original, traditional = _script(join_paragraphs(body.lines))
+    paragraphs = tuple(p for p in paragraphs if p.strip())
+    if not _has_prose(paragraphs):
+        return None
+    lead = body.lead
+    dateline = iso_date(context.year, lead.month, lead.day) if lead else None
+    kind = article_kind(
+        paragraphs,
+        continued_from=body.continued_from,
+        photo=body.photo,
+        has_title=headline.title is not None,
+        has_byline=bool(body.byline) or lead is not None,
+        starts_mid_sentence=starts_mid_sentence,
+    )
+    return RawArticle(
+        source_file=doc.name,
+        line_start=line_start,
+        line_end=line_end,
+        format=doc.format,
+        kind=kind,
+        title=_simplify(headline.title, traditional),
+        subtitle=_simplify(headline.subtitle, traditional),
+        kicker=_simplify(headline.kicker, traditional),
+        paragraphs=paragraphs,
+        paragraphs_original=original,
+        byline=body.byline,
+        date=article_date(
+            dateline=dateline,
+            header_date=context.header_date,
+            sidecar_date=context.sidecar_date,
+            page=context.page_date,
+        ),
+        dateline_place=lead.place if lead else None,
+        outlet=article_outlet(
+            lead_outlet=lead.outlet if lead else None,
+            meta_outlet=context.meta_outlet,
+            sidecar_outlet=context.sidecar_outlet,
+        ),
+        continues_to=body.continues_to,
+        continued_from=body.continued_from,
+        captions=captions,
+    )
+
+
+def _opens_mid_sentence(segment: Segment, body: _Body) -> bool:
+    """True for text at the top of a page that begins inside a sentence (`，…` / `”…`):
+    the tail of an article from another page that lost its `上接` mark."""
+    if segment.heads_before or segment.opened_hard or not body.lines:
+        return False
+    return _MID_SENTENCE_START_RE.match(body.lines[0]) is not None
+
+
+def _caption_text(unit: Unit) -> str:
+    joined = "".join(t.strip() for t in unit.texts)
+    return _HAN_PAIR_SPACE_RE.sub("", joined)
+
+
+def _is_caption_segment(segment: Segment) -> bool:
+    """A trailing run of short blocks with no headline, lead or byline: photo captions."""
+    if segment.heads or segment.opened_hard:
+        return False
+    texts = [u for u in segment.body if u.kind is UnitKind.TEXT]
+    if not texts or len(texts) != len(segment.body):
+        return False
+    return all(len(compact(_caption_text(u))) <= MAX_CAPTION_CHARS for u in texts)
+
+
+def _bigrams(text: str) -> frozenset[str]:
+    chars = compact(text)
+    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+def _caption_owner(caption: str, stories: Sequence[tuple[int, str]]) -> int:
+    """Index of the photo story sharing the most character pairs with `caption`."""
+    grams = _bigrams(caption)
+    best = max(stories, key=lambda item: (len(grams & _bigrams(item[1])), item[0]))
+    return best[0]
+
+
+def _context(doc: SourceDocument, lines: Sequence[str], meta: Sequence[tuple[str, str]]) -> _PageContext:
+    header_date = meta_value(meta, "date", "published", "publish_date", "发布日期")
+    sidecar = doc.sidecar
+    year = infer_year(
+        known_dates=(header_date, sidecar.date if sidecar else None),
+        texts=lines,
+    )
+    return _PageContext(
+        year=year,
+        page_date=None,
+        header_date=header_date,
+        sidecar_date=sidecar.date if sidecar else None,
+        meta_outlet=outlet_from_meta(meta),
+        sidecar_outlet=sidecar.outlet if sidecar else None,
+    )
+
+
+def _split_page(doc: SourceDocument) -> tuple[RawArticle, ...]:
+    lines = _cleaned(doc.lines)
+    context = _context(doc, [line.text for line in lines], doc.meta)
+    segments = segment_units(page_units(lines))
+    bodies = [_body(segment.body) for segment in segments]
+    datelines = [iso_date(context.year, b.lead.month, b.lead.day) if b.lead else None for b in bodies]
+    context = replace(context, page_date=page_date(datelines))
+    # Captions: short headline-less blocks after the last titled article, if the
+    # page has photo stories to hang them on.
+    stories = [i for i, b in enumerate(bodies) if b.photo]
+    last_titled = max((i for i, s in enumerate(segments) if s.heads), default=-1)
+    captions: dict[int, list[str]] = {i: [] for i in stories}
+    caption_segments: set[int] = set()
+    if stories:
+        story_texts = [(i, "".join(bodies[i].lines) + (_headline(segments[i]).title or "")) for i in stories]
+        for index, segment in enumerate(segments):
+            if index > last_titled and _is_caption_segment(segment):
+                caption_segments.add(index)
+                for unit in segment.body:
+                    text = _caption_text(unit)
+                    captions[_caption_owner(text, story_texts)].append(text)
+    articles: list[RawArticle] = []
+    for index, (segment, body) in enumerate(zip(segments, bodies, strict=True)):
+        if index in caption_segments:
+            continue
+        article = _make_article(
+            doc,
+            line_start=segment.first_line,
+            line_end=segment.last_line,
+            body=body,
+            headline=_headline(segment),
+            context=context,
+            captions=tuple(captions.get(index, ())),
+            starts_mid_sentence=index == 0 and _opens_mid_sentence(segment, body),
+        )
+        if article is not None:
+            articles.append(article)
+    return tuple(articles)
+
+
+def _web_title(meta: Sequence[tuple[str, str]]) -> str | None:
+    """Headline of a scraped page: the original title, else the page title without channel."""
+    original = meta_value(meta, "original_title")
+    if original:
+        return original
+    title = meta_value(meta, "title", "page_title")
+    if title is None:
+        return None
+    return _CHANNEL_PREFIX_RE.sub("", title).strip() or None
+
+
+def _leading_headline(lines: tuple[SourceLine, ...]) -> tuple[tuple[str, ...], tuple[SourceLine, ...]]:
+    """(headline lines, rest) when a file opens with a headline block before its text."""
+    start = next((i for i, line in enumerate(lines) if line.text.strip()), len(lines))
+    end = next((i for i in range(start, len(lines)) if not lines[i].text.strip()), len(lines))
+    block = lines[start:end]
+    rest = lines[end:]
+    has_text_after = any(line.text.strip() for line in rest)
+    if block and has_text_after and all(is_headline_line(line.text) for line in block):
+        return tuple(line.text.strip() for line in block), rest
+    return (), lines
+
+
+def _title_line(lines: Sequence[SourceLine], title: str | None, *, before: int) -> int | None:
+    """Number of the first line above the body that shows `title` (the page's headline)."""
+    if not title:
+        return None
+    wanted = compact(title)
+    for line in lines:
+        if line.number >= before:
+            return None
+        if wanted in compact(line.text):
+            return line.number
+    return None
+
+
+def _author_names(meta: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """Names from an HTML page's author field (`张三；李四`), roles removed."""
+    author = meta_value(meta, "author")
+    return split_names(author) if author else ()
+
+
+def _split_single(doc: SourceDocument) -> tuple[RawArticle, ...]:
+    """One article per file: web pages, plain text, annotated text, extracted HTML."""
+    all_lines = lines = _cleaned(doc.lines)
+    meta: tuple[tuple[str, str], ...] = tuple(doc.meta)
+    if doc.format is SourceFormat.WEB_PAGE:
+        kept, found = strip_web_boilerplate(lines)
+        lines = tuple(kept)
+        meta = meta + tuple(found)
+    nonblank = [line for line in lines if line.text.strip()]
+    if not nonblank:
+        return ()
+    title = _web_title(meta)
+    heads: tuple[str, ...] = ()
+    body_lines = lines
+    if title is None:
+        heads, body_lines = _leading_headline(lines)
+    body = _body((Unit(UnitKind.TEXT, body_lines),))
+    if not body.byline:
+        body = replace(body, byline=_author_names(meta))
+    article = _make_article(
+        doc,
+        line_start=_title_line(all_lines, title, before=nonblank[0].number) or nonblank[0].number,
+        line_end=nonblank[-1].number,
+        body=body,
+        headline=compose_headline((heads,)) if heads else Headline(title=title),
+        context=_context(doc, [line.text for line in lines], meta),
+    )
+    return (article,) if article is not None else ()
+
+
+def split_document(doc: SourceDocument) -> tuple[RawArticle, ...]:
+    """Cut `doc` into articles with their metadata, in page order. Pure.
+
+    Newspaper pages are segmented by structure (leads, closing bylines, end and
+    continuation marks, headline groups); other formats hold one article. A
+    document without any article text gives an empty tuple.
+    """
+    if doc.format is SourceFormat.NEWSPAPER_PAGE:
+        return _split_page(doc)
+    return _split_single(doc)
+
+
+__all__ = ["split_document"]

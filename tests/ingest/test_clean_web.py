@@ -1,0 +1,148 @@
+"""strip_web_boilerplate on three scrapes from different (imaginary) site templates."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.clean import strip_web_boilerplate
+from generator.ingest.clean_web import header_fields
+from generator.models import SourceLine
+
+
+def _lines(text: str) -> tuple[SourceLine, ...]:
+    return tuple(SourceLine(n, t) for n, t in enumerate(text.split("\n"), start=1))
+
+
+def _texts(lines: tuple[SourceLine, ...]) -> list[str]:
+    return [line.text.strip() for line in lines if line.text.strip()]
+
+
+# Shaped like a regional portal's article page (channel-prefixed title, » breadcrumb).
+PORTAL = """当前位置: 首页 » 资讯 » 国内 » 地方资讯 » 山西 » 正文
+
+北方资讯频道:王刚 稳字当头 推动春耕生产
+
+放大字体  缩小字体 发布日期:2021-04-06  来源:新华网
+核心提示:原标题:稳字当头推动春耕生产在当前农时关键期,就某县如何落实春耕工作
+
+原标题:稳字当头\u00a0推动春耕生产
+
+在当前农时关键期,记者专访了某县县长王刚。
+
+王刚说,全县坚持稳字当头,统筹抓好春耕备耕各项工作。(记者 李雪)
+
+(责编:张三、李四)
+
+免责声明:本文若有侵权,请联系我们删除!本文仅代表作者个人观点,与本站无关。
+\u00a0
+[ 资讯搜索 ]  [ ]  [ 告诉好友 ]  [ 打印本文 ]  [ 关闭窗口 ]
+
+3条 [查看全部]  相关评论
+
+推荐图文
+推荐资讯
+春耕时节农机忙
+点击排行
+\u00a0
+网站首页 | 关于我们 | 联系方式 | 广告服务 | 网站地图 | 隐私政策 | 本站对所有发布的信息不承担任何责任。"""
+
+# A government-site template: title above a labelled header, bracketed font tools.
+GOV_SITE = """您的位置：首页 > 新闻中心 > 本地要闻
+某市召开春季农业生产工作会议
+发布时间：2021年3月5日 10:12  来源：某市日报  作者：赵六  浏览次数：1024
+【字体：大 中 小】【打印】【关闭】
+3月4日，某市召开春季农业生产工作会议，安排部署全年农业农村重点工作。
+会议要求，各地要抓好种子、化肥等农资储备，确保春耕生产顺利进行。
+责任编辑：钱七
+上一篇：某市开展植树造林活动
+下一篇：某县推进高标准农田建设
+Copyright © 2021 某市人民政府 版权所有  备案号：某ICP备12345678号"""
+
+# A news-app mirror: menu link list at the top, share tools, related-reading tail.
+APP_MIRROR = """首页 | 要闻 | 经济 | 社会 | 文化 | 视频
+新闻 > 经济 > 正文
+物流企业加快复工复产
+2020-02-20 08:30:00 来源：晨报网
+分享到： 微信 微博
+本报讯 记者从市交通局获悉，全市物流企业复工率已达八成以上。
+“我们的车队已经全部出车。”一家物流公司负责人说。
+相关阅读
+快递小哥返岗记
+外卖平台订单回升
+返回顶部"""
+
+
+def test_portal_page_body_and_meta() -> None:
+    kept, meta = strip_web_boilerplate(_lines(PORTAL))
+    assert _texts(kept) == [
+        "在当前农时关键期,记者专访了某县县长王刚。",
+        "王刚说,全县坚持稳字当头,统筹抓好春耕备耕各项工作。(记者 李雪)",
+    ]
+    assert dict(meta) == {
+        "date": "2021-04-06",
+        "source": "新华网",
+        "channel": "北方资讯频道",
+        "page_title": "王刚 稳字当头 推动春耕生产",
+        "summary": "原标题:稳字当头推动春耕生产在当前农时关键期,就某县如何落实春耕工作",
+        "original_title": "稳字当头 推动春耕生产",
+        "editors": "张三、李四",
+    }
+
+
+def test_gov_site_body_and_meta() -> None:
+    kept, meta = strip_web_boilerplate(_lines(GOV_SITE))
+    assert _texts(kept) == [
+        "3月4日，某市召开春季农业生产工作会议，安排部署全年农业农村重点工作。",
+        "会议要求，各地要抓好种子、化肥等农资储备，确保春耕生产顺利进行。",
+    ]
+    assert dict(meta) == {
+        "page_title": "某市召开春季农业生产工作会议",
+        "date": "2021-03-05 10:12",
+        "source": "某市日报",
+        "author": "赵六",
+        "editors": "钱七",
+    }
+
+
+def test_app_mirror_body_and_meta() -> None:
+    kept, meta = strip_web_boilerplate(_lines(APP_MIRROR))
+    assert _texts(kept) == [
+        "本报讯 记者从市交通局获悉，全市物流企业复工率已达八成以上。",
+        "“我们的车队已经全部出车。”一家物流公司负责人说。",
+    ]
+    assert dict(meta) == {
+        "page_title": "物流企业加快复工复产",
+        "date": "2020-02-20 08:30:00",
+        "source": "晨报网",
+    }
+
+
+def test_kept_lines_keep_their_source_numbers() -> None:
+    kept, _meta = strip_web_boilerplate(_lines(GOV_SITE))
+    assert [line.number for line in kept] == [5, 6]
+
+
+def test_plain_article_passes_through() -> None:
+    text = "本报讯 全市春耕备耕工作有序推进。\n\n各地抓好农资储备，确保不误农时。"
+    kept, meta = strip_web_boilerplate(_lines(text))
+    assert kept == _lines(text)
+    assert meta == ()
+
+
+def test_body_line_with_a_time_label_after_the_body_started_is_kept() -> None:
+    text = "会议通知如下，请各单位认真做好参会准备工作，按时参加会议，不得缺席。\n时间：3月5日上午9时"
+    kept, _meta = strip_web_boilerplate(_lines(text))
+    assert len(kept) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("发布日期:2020-03-12  来源:人民网", (("date", "2020-03-12"), ("source", "人民网"))),
+        ("时间：2019/12/1  作者：张三", (("date", "2019-12-01"), ("author", "张三"))),
+        ("来源：本报 编辑：王五", (("source", "本报"),)),
+        ("会议时间：上午九时开始。", ()),  # a sentence, not a header
+    ],
+)
+def test_header_fields(line: str, expected: tuple[tuple[str, str], ...]) -> None:
+    assert header_fields(line) == expected

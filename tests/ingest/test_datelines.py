@@ -1,0 +1,162 @@
+"""Dateline leads and bylines, table-driven with literal snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.datelines import (
+    byline_line_names,
+    is_lead_start,
+    is_photo_byline,
+    parse_lead,
+    split_names,
+    trailing_byline,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("记者 刘 洋", ("刘洋",)),  # a name wrapped across lines
+        ("记者 郭洪 申 见习记者 薛一群", ("郭洪申", "薛一群")),
+        ("记者 胡日查 高敏娜", ("胡日查", "高敏娜")),
+        ("本报通讯员 乔 楠", ("乔楠",)),
+        ("李 新 军", ("李新军",)),  # letter-spaced
+        ("刘世凯 张燕茹", ("刘世凯", "张燕茹")),
+        ("王芳、赵建国", ("王芳", "赵建国")),
+        ("□本报记者 韩继旺 摄影报道", ("韩继旺",)),
+        ("记者 周末 摄", ("周末",)),
+    ],
+)
+def test_split_names(text: str, names: tuple[str, ...]) -> None:
+    assert split_names(text.lstrip("□")) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "place", "month", "day", "names"),
+    [
+        ("本报锡林郭勒 4 月 2 日电 （记者 白云飞）近日", "本报", "锡林郭勒", 4, 2, ("白云飞",)),
+        ("本报讯（记者程立）昨日上午", "本报", None, None, None, ("程立",)),
+        ("本报鄂尔多斯5月6日讯 （记者 汪 洋 实习生 高敏）", "本报", "鄂尔多斯", 5, 6, ("汪洋", "高敏")),
+        ("新华社南宁6月1日电（记者 黄 凯）", "新华社", "南宁", 6, 1, ("黄凯",)),
+        ("本报乌海 3月 9日电 （记者 苏", "本报", "乌海", 3, 9, ()),  # names cut by the wrap
+    ],
+)
+def test_parse_lead(
+    text: str,
+    outlet: str,
+    place: str | None,
+    month: int | None,
+    day: int | None,
+    names: tuple[str, ...],
+) -> None:
+    lead = parse_lead(text)
+    assert lead is not None
+    assert (lead.outlet, lead.place, lead.month, lead.day, lead.names) == (
+        outlet,
+        place,
+        month,
+        day,
+        names,
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("本报讯（记者程立）昨日", True),
+        ("本报通辽3月29日电 （记者", True),
+        ("新华社北京3月1日电", True),
+        ("本报记者日前电话采访了他", False),  # a role, not a lead
+        ("互联网电视进入千家万户", False),  # outlet-like word without a date
+        ("本报道由市委宣传部提供", False),
+        ("他说，本报讯息及时", False),
+    ],
+)
+def test_is_lead_start(line: str, expected: bool) -> None:
+    assert is_lead_start(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "names"),
+    [
+        ("坚决完成全年任务。 （孟庆林）", "坚决完成全年任务。", ("孟庆林",)),
+        ("（王晓东）", "", ("王晓东",)),
+        ("各项业务。（许 静 马文）", "各项业务。", ("许静", "马文")),
+        ("工作落到实处。(记者 邵峰)", "工作落到实处。", ("邵峰",)),
+        ("受到欢迎。”（曹阳）", "受到欢迎。”", ("曹阳",)),
+    ],
+)
+def test_trailing_byline(line: str, text: str, names: tuple[str, ...]) -> None:
+    found = trailing_byline(line)
+    assert found is not None
+    assert (found.text, found.names) == (text, names)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "二是要守好社区（嘎查村）",  # parenthesis inside a sentence
+        "召开视频会议（2月12日下午）",  # a date, not a name
+        "覆盖各县（市、区）",
+        "会议强调 （讨论稿）",  # no finished sentence before it
+    ],
+)
+def test_trailing_byline_rejects_text(line: str) -> None:
+    assert trailing_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("本报记者 钱 进", ("钱进",)),
+        ("本报通讯员 孙晓梅", ("孙晓梅",)),
+        ("□本报记者 周立新 摄影报道", ("周立新",)),
+        ("实习生 陈可 摄影报道", ("陈可",)),
+        ("锡林郭勒盟", None),  # a kicker, no role
+        ("记者节表彰大会召开", None),
+    ],
+)
+def test_byline_line_names(line: str, names: tuple[str, ...] | None) -> None:
+    assert byline_line_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (("□本报记者 周立新", "实习生 陈可 摄影报道"), True),
+        (("本报记者 钱进",), False),
+        (("记者 黄凯 摄",), True),
+    ],
+)
+def test_is_photo_byline(lines: tuple[str, ...], expected: bool) -> None:
+    assert is_photo_byline(lines) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("守护草原生态。（额尔德木图）", ("额尔德木图",)),  # long transliterated name
+        ("受到欢迎。（记者 阿依古丽·买买提）", ("阿依古丽·买买提",)),
+        ("会议结束。（新华社）", None),  # an agency credit, not a name
+        ("会议结束。（综合）", None),
+        ("会议结束。（完）", None),
+    ],
+)
+def test_trailing_byline_names_and_credits(line: str, names: tuple[str, ...] | None) -> None:
+    found = trailing_byline(line)
+    assert (found.names if found else None) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("本报记者董柏生", ("董柏生",)),
+        ("□记者王丽", ("王丽",)),
+        ("记者 王丽", ("王丽",)),
+        ("记者走基层", None),  # a column title
+        ("通讯员风采", None),
+    ],
+)
+def test_byline_line_needs_the_papers_form(line: str, names: tuple[str, ...] | None) -> None:
+    assert byline_line_names(line) == names

@@ -1,0 +1,119 @@
+"""Headline lines, furniture and the kicker / title / subtitle composition."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.headlines import (
+    Headline,
+    compose_headline,
+    is_balanced,
+    is_furniture,
+    is_headline_line,
+    join_decks,
+    merge_quote_lines,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("春耕备耕有序推进", True),
+        ("抗旱保苗 共克时艰", True),
+        ("——某县推进乡村卫生室建设", True),
+        ("——记者走访，看到了变化", True),  # subtitles may carry a comma
+        ("城区：“菜篮子”稳“果盘子”丰", True),
+        ("“", True),
+        ("新品种抗病性强、产量高", False),  # clause punctuation
+        ("具体政策举措为：免收承租国有资产", True),  # alone it looks like one; context decides
+        ("及早安排部署，领导带", False),  # a wrapped sub-heading with a comma
+        ("本报讯（记者程立）昨日", False),
+        ("本报记者 钱进", False),
+        ("（陈志刚）", False),
+        ("这是一段很长很长的正文文字没有标点但是超过了标题应有的长度限制所以不是标题", False),
+        ("2020", False),
+        ("记者：请谈谈下一步打算", False),  # a Q&A label
+        ("问：如何保障物资运输", False),
+    ],
+)
+def test_is_headline_line(line: str, expected: bool) -> None:
+    assert is_headline_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "at_edge", "expected"),
+    [
+        (("盟市·风景线",), False, True),
+        (("第3版",), False, True),
+        (("责任编辑：李四",), False, True),
+        (("视界",), True, True),
+        (("视界",), False, False),  # between articles a short line may be a title
+        (("春耕备耕有序推进",), True, False),
+        (("兴安盟", "为企业纾困"), True, False),
+    ],
+)
+def test_is_furniture(lines: tuple[str, ...], at_edge: bool, expected: bool) -> None:
+    assert is_furniture(lines, at_edge=at_edge) is expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (("抗旱保苗 共克时艰",), "抗旱保苗 共克时艰"),
+        (("城市更新提速增效", "民生工程惠及万家"), "城市更新提速增效 民生工程惠及万家"),
+        (("省领导检查乌海市", "安全生产及“双随机”工作"), "省领导检查乌海市安全生产及“双随机”工作"),
+        (("春潮", "“涌动”"), "春潮“涌动”"),
+        (("视 界",), "视界"),
+    ],
+)
+def test_join_decks(lines: tuple[str, ...], joined: str) -> None:
+    assert join_decks(lines) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“菜篮子”稳“果盘子”丰", True),
+        ("落实《意见》要求", True),
+        ("再次强调“三不一优先”要求和“绿色", False),  # cut by the column width
+        ("（扩大）会议暨第五", True),
+        ("会议暨（扩大", False),
+    ],
+)
+def test_is_balanced(text: str, expected: bool) -> None:
+    assert is_balanced(text) is expected
+
+
+def test_merge_quote_lines_attaches_vertical_quotes() -> None:
+    assert merge_quote_lines(("春耕", "“", "加油干", "”")) == ("春耕", "“加油干”")
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        (
+            (("基层医疗条件持续改善", "——某县推进乡村卫生室建设"),),
+            Headline(title="基层医疗条件持续改善", subtitle="某县推进乡村卫生室建设"),
+        ),
+        (
+            (("乌兰察布市", "马铃薯种薯繁育基地开始春播"),),
+            Headline(title="马铃薯种薯繁育基地开始春播", kicker="乌兰察布市"),
+        ),
+        ((("赤峰市农牧局",), ("全面推进春季动物防疫",)), Headline(title="全面推进春季动物防疫", kicker="赤峰市农牧局")),
+        (
+            (("王副市长在调研时强调",), ("扎实做好春耕备耕",)),
+            Headline(title="扎实做好春耕备耕", kicker="王副市长在调研时强调"),
+        ),
+        (
+            (("省领导调研赤峰市", "春季森林草原防灭火工作"),),
+            Headline(title="省领导调研赤峰市春季森林草原防灭火工作"),
+        ),  # a verb: not a kicker name
+        (
+            (("春耕",), ("“", "加油干", "”")),
+            Headline(title="“加油干”", kicker="春耕"),
+        ),  # separate groups: kicker over title
+        ((), Headline(title=None)),
+    ],
+)
+def test_compose_headline(groups: tuple[tuple[str, ...], ...], expected: Headline) -> None:
+    assert compose_headline(groups) == expected
