@@ -33,12 +33,22 @@ def seed_paths(seeds_dir: Path) -> tuple[Path, ...]:
     return tuple(sorted(found, key=lambda p: p.relative_to(seeds_dir).as_posix()))
 
 
+def _refuse_outside(path: Path, *, name: str) -> None:
+    """A symlink may point anywhere; a pull request must not make the build read outside `seeds/`."""
+    parts = Path(name).parts
+    seeds_root = path.parents[len(parts) - 1] if len(parts) > 0 else path.parent
+    if path.is_symlink() or any(parent.is_symlink() for parent in path.parents[: len(parts) - 1]):
+        if not path.resolve().is_relative_to(seeds_root.resolve()):
+            raise IngestError(name, "symbolic link to a file outside the seeds folder: refused")
+
+
 def ingest_file(path: Path, *, name: str) -> tuple[RawArticle, ...]:
     """Read one seed and split it into articles; IngestError if it has none."""
     # Imported here so that `generator.ingest` stays importable for its light helpers.
     from generator.ingest.read import read_source
     from generator.ingest.split import split_document
 
+    _refuse_outside(path, name=name)
     doc = read_source(path, name=name)
     articles = split_document(doc)
     if not articles:
