@@ -31,6 +31,8 @@ class Settings:
     site_dir: Path
     mkdocs_config: Path  # Chinese site; the English one is `mkdocs.en.yml` beside it
     strict: bool = False
+    # The translation memory (gettext PO); load_settings makes it absolute.
+    translations: Path = Path("translations/en.po")
 
     @property
     def mkdocs_config_en(self) -> Path:
@@ -50,7 +52,8 @@ def load_settings(
 ) -> Settings:
     """Build settings from explicit options, then `DIGEST_*` environment variables, then defaults.
 
-    Environment: `DIGEST_SEEDS`, `DIGEST_DOCS`, `DIGEST_SITE`, `DIGEST_STRICT` (1/true/yes).
+    Environment: `DIGEST_SEEDS`, `DIGEST_DOCS`, `DIGEST_SITE`, `DIGEST_STRICT` (1/true/yes),
+    `DIGEST_TRANSLATIONS` (the PO translation memory, default `translations/en.po`).
     Every problem is collected and reported at once.
     """
     base = (root or project_root()).resolve()
@@ -66,6 +69,7 @@ def load_settings(
     seeds_dir = pick(seeds, "DIGEST_SEEDS", "seeds")
     docs_dir = pick(docs, "DIGEST_DOCS", "docs_src")
     site_dir = pick(site, "DIGEST_SITE", "site")
+    translations = pick(None, "DIGEST_TRANSLATIONS", "translations/en.po")
     if strict is None:
         strict = env.get("DIGEST_STRICT", "").strip().lower() in {"1", "true", "yes", "on"}
 
@@ -89,4 +93,5 @@ def load_settings(
         site_dir=site_dir,
         mkdocs_config=config,
         strict=bool(strict),
+        translations=translations,
     )

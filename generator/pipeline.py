@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.analyse import analyse_articles
+from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.config import Settings
 from generator.errors import IngestError
 from generator.ingest import ingest_seeds
 from generator.models import LocalizedArticle
 from generator.render.export import export_json
-from generator.render.pages import load_templates, render_pages
+from generator.render.feeds import check_site_url
+from generator.render.pages import SiteOptions, load_templates, render_pages
+from generator.site import load_mkdocs_config
 from generator.translate import load_memory, localize
 from generator.write import write_tree
 
@@ -50,15 +53,42 @@ def compute(settings: Settings) -> Content:
         log.warning("%s", problem)
     taxonomy = load_taxonomy()
     analysed = analyse_articles(ingested.articles, taxonomy=taxonomy)
-    memory = load_memory(settings.root / "translations" / "en.po")
+    memory = load_memory(settings.translations)
     localized = tuple(localize(article, memory=memory) for article in analysed)
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
+
+
+def _site_urls(settings: Settings) -> dict[str, str]:
+    """Absolute URL of each language's home, from `site_url` in the MkDocs configurations.
+
+    The English configuration inherits the Chinese one; when it does not set its own
+    `site_url`, the English site is the `en/` folder below the Chinese one.
+    """
+    zh = load_mkdocs_config(settings.mkdocs_config).get("site_url") or ""
+    en = load_mkdocs_config(settings.mkdocs_config_en).get("site_url") or ""
+    check_site_url(zh, where=str(settings.mkdocs_config))
+    if not en or en == zh:
+        en = zh + "en/"
+    check_site_url(en, where=str(settings.mkdocs_config_en))
+    return {"zh": zh, "en": en}
+
+
+def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
+    """English names of the places articles mention, where the name is unambiguous."""
+    gazetteer = load_gazetteer()
+    names: dict[str, str] = {}
+    for name in sorted({name for loc in articles for name in loc.article.regions_mentioned}):
+        english = {division.en for division in gazetteer.by_name(name)}
+        if len(english) == 1:
+            names[name] = english.pop()
+    return names
 
 
 def render_docs(content: Content, settings: Settings) -> dict[str, str]:
     """Every file of the docs folder, keyed by relative path."""
     templates = load_templates(settings.root / "site_templates")
-    files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates)
+    options = SiteOptions(site_urls=_site_urls(settings), place_names_en=_place_names_en(content.articles))
+    files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates, options=options)
     export = export_json(content.articles)
     for lang in ("zh", "en"):
         files[f"{lang}/{EXPORT_NAME}"] = export

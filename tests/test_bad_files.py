@@ -102,7 +102,7 @@ def test_strict_cli_build_fails_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_huge_line_and_big_file_finish_or_fail_clearly(tmp_path: Path) -> None:
     long_line = ("复工复产" * 250_000 + "。\n").encode("utf-8")  # a 1M-character line
-    big = (GOOD * 40_000).encode("utf-8")  # about 10 MB of real text
+    big = (GOOD * 8_000).encode("utf-8")  # about 2 MB of real text, thousands of articles
     seeds = _seeds(tmp_path, {"long-line.txt": long_line, "big.txt": big})
     result = ingest_seeds(seeds)
     assert "good.txt" in {a.source_file for a in result.articles}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import jsonschema
 import pytest
@@ -12,9 +14,13 @@ import pytest
 from generator.config import Settings
 from generator.pipeline import compute, render_docs, run
 from generator.render.export import export_json, load_schema
+from generator.render.views import region_chain
+from generator.site import load_mkdocs_config
 
 pytestmark = pytest.mark.site
 SHARED_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schema" / "articles.schema.json"
+ROOT = Path(__file__).resolve().parents[1]
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -68,10 +74,15 @@ def test_language_switcher_links_to_the_same_page(built_site: tuple[Path, Path])
 
 
 def test_no_reference_to_other_hosts_in_html(built_site: tuple[Path, Path]) -> None:
+    """Nothing a browser fetches points elsewhere; `rel="canonical"` names the published URL, never fetched."""
     _, site = built_site
-    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.I)
+    tag = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*>", re.I)
+    foreign = re.compile(r'(?:src|href|data)="(?:https?:)?//', re.I)
     for page in site.rglob("*.html"):
-        assert not pattern.search(page.read_text(encoding="utf-8")), page
+        for element in tag.findall(page.read_text(encoding="utf-8")):
+            if 'rel="canonical"' in element:
+                continue
+            assert not foreign.search(element), (page, element)
 
 
 def test_docs_build_is_deterministic(project_settings: Settings, tmp_path: Path) -> None:
@@ -105,3 +116,131 @@ def test_export_pages_point_at_generated_files(built_site: tuple[Path, Path], pr
     for article in document["articles"]:
         assert (docs / article["pages"]["zh"]).is_file()
         assert (docs / article["pages"]["en"]).is_file()
+
+
+# --- the reader's site (issue 6) ---
+
+PAGE_TYPES = ("index.html", "regions/index.html", "topics/index.html", "timeline.html", "sources.html")
+
+
+class _Outline(HTMLParser):
+    """Headings of the page content, and the charts with the ids they are labelled by."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_content = 0
+        self.levels: list[int] = []
+        self.charts: list[dict[str, str | None]] = []
+        self.ids: dict[str, str] = {}
+        self._open: str | None = None
+        self.lang_blocks: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "article" and "md-content__inner" in (a.get("class") or ""):
+            self.in_content += 1
+        if not self.in_content:
+            return
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+        if tag == "svg" and a.get("role") == "img":
+            self.charts.append(a)
+        if tag == "details":
+            self.lang_blocks.append(a.get("lang"))
+        if tag in ("title", "desc") and a.get("id"):
+            self._open = a["id"]
+            self.ids[a["id"]] = ""
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.ids[self._open] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("title", "desc"):
+            self._open = None
+        if tag == "article" and self.in_content:
+            self.in_content -= 1
+
+
+def _outline(page: Path) -> _Outline:
+    parser = _Outline()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_page_type_exists_in_both_languages_with_its_lang(built_site: tuple[Path, Path]) -> None:
+    _, site = built_site
+    region = sorted((site / "regions").glob("1*.html"))[0].name
+    topic = sorted(p.name for p in (site / "topics").glob("*.html") if p.name != "index.html")[0]
+    for root, lang in ((site, "zh-Hans"), (site / "en", "en")):
+        for page in (*PAGE_TYPES, f"regions/{region}", f"topics/{topic}"):
+            html = (root / page).read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html, (root, page)
+        # Small explicit nav: the five sections as tabs, never the article list.
+        tabs = re.findall(r'class="md-tabs__item', (root / "index.html").read_text(encoding="utf-8"))
+        assert len(tabs) == 5
+        assert (root / "articles.json").is_file() and 'href="articles.json"' in (root / "index.html").read_text(encoding="utf-8")
+
+
+def test_region_pages_exist_for_every_level_of_every_article(built_site: tuple[Path, Path], project_settings: Settings) -> None:
+    _, site = built_site
+    for loc in compute(project_settings).articles:
+        for code, _, _ in region_chain(loc.article.region):
+            for root in (site, site / "en"):
+                assert (root / "regions" / f"{code}.html").is_file(), code
+
+
+def test_headings_never_skip_a_level(built_site: tuple[Path, Path]) -> None:
+    _, site = built_site
+    for page in sorted(site.rglob("*.html")):
+        if page.name == "404.html":
+            continue
+        levels = _outline(page).levels
+        assert levels and levels[0] == 1, page
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (page, levels)
+
+
+def test_charts_have_accessible_names_and_a_data_table(built_site: tuple[Path, Path]) -> None:
+    _, site = built_site
+    for root in (site, site / "en"):
+        for page in ("index.html", "regions/index.html", "topics/index.html", "timeline.html"):
+            outline = _outline(root / page)
+            assert outline.charts, page
+            for chart in outline.charts:
+                names = (chart.get("aria-labelledby") or "").split()
+                assert len(names) == 2 and all(outline.ids.get(n, "").strip() for n in names), (page, chart)
+            html = (root / page).read_text(encoding="utf-8")
+            assert "<table>" in html and "<script type=\"text/javascript\">window.pygal" not in html
+
+
+def test_english_article_marks_the_chinese_text_as_chinese(built_site: tuple[Path, Path]) -> None:
+    _, site = built_site
+    page = sorted((site / "en" / "articles").glob("*.html"))[0]
+    assert _outline(page).lang_blocks == ["zh-Hans"]
+
+
+def test_search_index_holds_articles_only_and_not_their_related_lists(built_site: tuple[Path, Path]) -> None:
+    _, site = built_site
+    for root, related in ((site, "相关文章"), (site / "en", "Related articles")):
+        docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert docs and all(doc["location"].startswith("articles/") for doc in docs)
+        assert not any(doc["title"] == related for doc in docs)
+
+
+def test_feeds_are_atom_with_absolute_links_from_site_url(built_site: tuple[Path, Path]) -> None:
+    _, site = built_site
+    zh_url = load_mkdocs_config(ROOT / "mkdocs.yml")["site_url"]
+    en_url = load_mkdocs_config(ROOT / "mkdocs.en.yml")["site_url"]
+    assert en_url == zh_url + "en/"
+    for root, url in ((site, zh_url), (site / "en", en_url)):
+        feed = ET.fromstring((root / "feed.xml").read_bytes())
+        assert feed.tag == ATOM + "feed"
+        entries = feed.findall(ATOM + "entry")
+        assert entries
+        for entry in entries:
+            link = entry.find(ATOM + "link").get("href")
+            assert link.startswith(url + "articles/")
+            # the link names a page that exists in the built site
+            assert (root / link.removeprefix(url)).is_file()
+        head = (root / "index.html").read_text(encoding="utf-8")
+        assert 'type="application/atom+xml"' in head

@@ -37,11 +37,6 @@ def is_cjk_punct(ch: str) -> bool:
     return 0xFF01 <= ord(ch) <= 0xFF65 and not ch.isalnum()
 
 
-def is_ascii_alnum(ch: str) -> bool:
-    """True for an ASCII letter or digit."""
-    return ch.isascii() and ch.isalnum()
-
-
 def char_width(ch: str) -> int:
     """Display width of one character: 2 for wide and full-width (CJK), 0 for combining, else 1.
 

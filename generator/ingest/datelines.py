@@ -12,53 +12,71 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Roles printed next to names; longest first so `本报记者` wins over `记者`.
+# Roles printed next to names, in Simplified and Traditional forms (Traditional pages
+# print `記者`, `通訊員`); longest first so `本报记者` wins over `记者`.
 ROLES: tuple[str, ...] = (
     "本报特约记者",
+    "本報特約記者",
     "本报通讯员",
+    "本報通訊員",
     "本报记者",
+    "本報記者",
     "特约通讯员",
+    "特約通訊員",
     "特约记者",
+    "特約記者",
     "见习记者",
+    "見習記者",
     "实习记者",
+    "實習記者",
     "首席记者",
     "摄影报道",
+    "攝影報道",
     "通讯员",
+    "通訊員",
     "实习生",
+    "實習生",
     "记者",
+    "記者",
     "摄影",
+    "攝影",
     "文/图",
     "文／图",
+    "文/圖",
+    "文／圖",
     "报道",
+    "報道",
 )
-_ROLE_RE = re.compile("|".join(re.escape(r) for r in ROLES))
+# A role may be letter-spaced or cut by a line wrap (`（记` / `者 刘志远）` joined as `记 者`).
+_ROLE_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in role) for role in ROLES))
 # A role word that only counts at the end of a photo byline (`韩继旺 摄`).
 _TRAILING_SHOT_RE = re.compile(r"\s摄$")
 _HAN = r"\u3400-\u9fff"
 _NAME_CHARS_RE = re.compile(rf"^[{_HAN}·•\s、/／]+$")
 _SPACE_RE = re.compile(r"[\s\u3000]+")
+_NAME_SEPARATOR_RE = re.compile(r"[\s\u3000、,，/／]+")
 MAX_NAME_CHARS = 6
 MAX_DOTTED_NAME_CHARS = 16
 MAX_NAMES = 4
 # Credits that stand in parentheses where a name would: agencies, `综合`, `完`.
-_NOT_NAME_RE = re.compile(r"(?:社|网|报|台|电|讯|综合|编译|整理|供稿|完)$")
+_NOT_NAME_RE = re.compile(r"(?:社|网|網|报|報|台|臺|电|電|讯|訊|综合|綜合|编译|編譯|整理|供稿|完)$")
 
 # Outlets that open a lead: this paper, or a named agency / site / paper / station.
-_OUTLET = rf"本报|[{_HAN}]{{1,6}}?(?:社|网|报|台)"
+_OUTLET = rf"本[报報]|[{_HAN}]{{1,6}}?(?:社|网|網|报|報|台|臺)"
 # `本报呼伦贝尔 3 月 29 日电 （记者 …` ; the place is optional (`本报讯`), as is the date.
 LEAD_RE = re.compile(
     rf"^\s*(?P<outlet>{_OUTLET})\s*(?P<place>[{_HAN}]{{0,10}}?)\s*"
     r"(?:(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*)?"
-    r"(?P<kind>电|讯|消息)\s*"
+    r"(?P<kind>电|電|讯|訊|消息)\s*"
     r"(?:[（(](?P<who>[^（）()]{0,40})(?P<close>[）)])?)?"
 )
 # A line that starts a lead; used to cut a run of lines at a new report. Another
 # outlet than 本报 must state a date (`新华社北京3月1日电`) so that body text such as
 # `互联网电视…` is not taken for a lead; the place never contains a role word.
 LEAD_START_RE = re.compile(
-    rf"^\s*(?:本报(?![{_HAN}]*记者)\s*[{_HAN}]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?"
-    rf"|[{_HAN}]{{1,6}}?(?:社|网|报|台)\s*[{_HAN}]{{0,10}}?\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)"
-    r"(?:电|讯)(?=[\s（(：:]|$)"
+    rf"^\s*(?:本[报報](?![{_HAN}]*[记記]者)\s*[{_HAN}]{{0,10}}?\s*(?:\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)?"
+    rf"|[{_HAN}]{{1,6}}?(?:社|网|網|报|報|台|臺)\s*[{_HAN}]{{0,10}}?\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日\s*)"
+    r"(?:电|電|讯|訊)(?=[\s（(：:]|$)"
 )
 # Name list in parentheses at the very end of a line (`（刘世凯 张燕茹）`, `(记者 于海东)`).
 _TRAILING_PARENS_RE = re.compile(r"[（(](?P<who>[^（）()]{2,30})[）)]\s*$")
@@ -94,13 +112,21 @@ def compact(text: str) -> str:
 def split_names(text: str) -> tuple[str, ...]:
     """Personal names from a byline fragment with the roles removed.
 
-    Names are separated by spaces or `、`. PDF letter-spacing and line wraps split a
-    name into one-character pieces (`刘 洋`, `乔 楠`, `郭洪 申`), so a one-character
-    piece is glued to its neighbour: Chinese personal names have at least two characters.
+    Names are separated by spaces or `、`, and a role word always ends the name before
+    it (`记者贺雪 通讯员张 志军` -> 贺雪, 张志军). PDF letter-spacing and line wraps split
+    a name into one-character pieces (`刘 洋`, `乔 楠`, `郭洪 申`), so inside the stretch
+    between two roles a one-character piece is glued to its neighbour: Chinese personal
+    names have at least two characters.
     """
-    cleaned = _ROLE_RE.sub(" ", text)
-    cleaned = _TRAILING_SHOT_RE.sub("", cleaned.strip())
-    pieces = [p for p in re.split(r"[\s\u3000、,，/／]+", cleaned) if p]
+    names: list[str] = []
+    for stretch in _ROLE_RE.split(text):
+        names.extend(_glue_pieces(_TRAILING_SHOT_RE.sub("", stretch.strip())))
+    return tuple(n for n in names if _is_name(n))
+
+
+def _glue_pieces(text: str) -> list[str]:
+    """Names in one stretch between roles, one-character pieces glued to a neighbour."""
+    pieces = [p for p in _NAME_SEPARATOR_RE.split(text) if p]
     names: list[str] = []
     current = ""
     for index, piece in enumerate(pieces):
@@ -114,7 +140,7 @@ def split_names(text: str) -> tuple[str, ...]:
             names[-1] += current
         else:
             names.append(current)
-    return tuple(n for n in names if _is_name(n))
+    return names
 
 
 def _is_name(token: str) -> bool:
@@ -132,7 +158,7 @@ def looks_like_names(text: str) -> bool:
     stripped = _ROLE_RE.sub(" ", text).strip()
     if not stripped or not _NAME_CHARS_RE.match(stripped):
         return False
-    pieces = [p for p in re.split(r"[\s\u3000、,，/／]+", stripped) if p]
+    pieces = [p for p in _NAME_SEPARATOR_RE.split(stripped) if p]
     names = split_names(text)
     return 1 <= len(names) <= MAX_NAMES and len("".join(names)) == len("".join(pieces))
 

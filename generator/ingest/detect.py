@@ -44,6 +44,7 @@ _NEWSPAPER_MIN_SCORE = 2.0
 _COLUMN_MAX_WIDTH = 70  # display columns; a newspaper column is 10-35 characters
 _COLUMN_SIMILAR = 0.2  # within ±20% of the median width
 _HEADLINE_MAX_CHARS = 24
+SAMPLE_LINES = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +85,12 @@ def _headline_like(lines: list[str], index: int) -> bool:
 
 
 def measure(lines: tuple[SourceLine, ...]) -> FormatFeatures:
-    """Compute the features of `lines` (one pass per feature, all linear)."""
-    texts = [line.text for line in lines]
+    """Compute the features of the first `SAMPLE_LINES` lines (all passes linear).
+
+    A layout shows within its first pages; sampling keeps detection on a huge dump to
+    a fraction of a second.
+    """
+    texts = [line.text for line in lines[:SAMPLE_LINES]]
     non_blank = [t.strip() for t in texts if t.strip()]
     han = sum(count_han(t) for t in non_blank)
     annotations = sum(count_pinyin_annotations(t) for t in non_blank if "(" in t or "（" in t)

@@ -5,7 +5,7 @@ characters between punctuation marks, and every punctuation mark, twice. The art
 is recognised per line only when ALL of these hold, so real repetition in prose
 (`两手抓、两不误`, `谢谢谢谢`, `天天`) is untouched:
 
-* every text run is some X written twice (XX);
+* every text run is some X written twice (XX), or the whole line is (spaces included);
 * every punctuation run is made of identical pairs (`““`, `，，`);
 * the undoubled text is long enough to be a headline fragment: three or more characters
   in all, or two or more doubled runs; and no X is one character repeated
@@ -43,6 +43,12 @@ def undouble_once(line: str) -> str | None:
     stripped = line.strip()
     if len(stripped) < 2:
         return None
+    leading = line[: len(line) - len(line.lstrip())]
+    trailing = line[len(line.rstrip()) :]
+    whole = _halve_run(stripped)
+    if whole is not None and len(whole.replace(" ", "")) >= _MIN_UNDOUBLED_CHARS and len(set(whole)) > 1:
+        # The whole line twice, spaces included: `大兴安岭 防火大兴安岭 防火`.
+        return leading + whole + trailing
     tokens = [match.group(0) for match in _TOKEN_RE.finditer(stripped)]
     out: list[str] = []
     undoubled_chars = 0
@@ -72,8 +78,6 @@ def undouble_once(line: str) -> str | None:
         return None
     if doubled_runs and undoubled_chars < _MIN_UNDOUBLED_CHARS and doubled_runs < 2:
         return None
-    leading = line[: len(line) - len(line.lstrip())]
-    trailing = line[len(line.rstrip()) :]
     return leading + "".join(out) + trailing
 
 

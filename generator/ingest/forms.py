@@ -13,7 +13,7 @@ from types import MappingProxyType
 # (U+FE50–FE6B) back to the forms horizontal text uses. Corner brackets ﹁﹂﹃﹄ become
 # quotes because mainland papers print “” in horizontal text where vertical text has ﹃﹄.
 # fmt: off
-_VERTICAL_FORMS = {
+_VERTICAL_FORMS = MappingProxyType({
     "︐": "，", "︑": "、", "︒": "。", "︓": "：", "︔": "；", "︕": "！", "︖": "？",
     "︗": "〖", "︘": "〗", "︙": "…",
     "︰": "‥", "︱": "—", "︲": "–", "︳": "_", "︴": "_",
@@ -26,7 +26,7 @@ _VERTICAL_FORMS = {
     "﹘": "—", "﹙": "（", "﹚": "）", "﹛": "｛", "﹜": "｝", "﹝": "〔", "﹞": "〕",
     "﹟": "#", "﹠": "&", "﹡": "*", "﹢": "+", "﹣": "-", "﹤": "<", "﹥": ">", "﹦": "=",
     "﹨": "\\", "﹩": "$", "﹪": "%", "﹫": "@",
-}
+})
 # fmt: on
 
 # Removed outright: zero-width characters, soft hyphen, BOM, and the vertical-text

@@ -49,7 +49,7 @@ _ACTION_RE = re.compile(
 )
 # A line reporting who said what is a kicker over the quoted message.
 _SPEECH_RE = re.compile(r"(?:强调|指出|表示|要求|提出|希望|说)$")
-MAX_KICKER_NAME_CHARS = 10
+MAX_KICKER_NAME_CHARS = 16
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,10 @@ Decision at each boundary between a line P and the next line N:
    and P ends a sentence (or with `：` `；`): new paragraph.
 2. P ends a sentence (`。！？…` maybe followed by closing quotes / brackets, or `：`):
    new paragraph if a blank line separates them, or P is clearly shorter than the
-   typical line, or N is indented while most lines are not.
+   typical line, or N is indented while most lines are not, or N is followed by a blank
+   line without ending a sentence itself. The last is a PDF artifact: the indented first
+   line of a paragraph is extracted as its own chunk, so a blank line follows it
+   (`……等方面。` / `具体政策举措为：免收承租国有资产` / blank / `类经营用房的……`).
 3. P does not end a sentence: the lines are joined (a blank line here is a column break),
    except when P closes a short block that a blank line opened and closes, with no
    sentence end in it: that is an intertitle (`及早安排部署，领导带` / `头指导督导在防控一线`).
@@ -134,19 +137,26 @@ class _Block:
 
 def _breaks(
     block: _Block,
-    prev: str,
     line: str,
     *,
     gap: bool,
     short_limit: float,
     indent_marks: bool,
     indented: bool,
+    before_gap: bool,
 ) -> bool:
+    """True when `line` starts a new paragraph after `block` (rules 1-3 of the module doc)."""
+    prev = block.lines[-1]
     prev_ends = ends_sentence(prev)
     if starts_item(line) and (prev_ends or _LIST_END_RE.search(prev)):
         return True
     if prev_ends:
-        return gap or display_width(prev) <= short_limit or (indent_marks and indented)
+        return (
+            gap
+            or display_width(prev) <= short_limit
+            or (indent_marks and indented)
+            or (before_gap and not ends_sentence(line))
+        )
     if gap and block.opened_by_gap and not block.has_sentence_end:
         return len(block.lines) <= _HEADING_MAX_LINES and display_width(prev) <= short_limit
     return False
@@ -169,7 +179,7 @@ def join_paragraphs(lines: Sequence[str]) -> tuple[str, ...]:
     paragraphs: list[str] = []
     block: _Block | None = None
     gap = True  # the start of the article counts as opened by a gap
-    for raw in lines:
+    for index, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             gap = True
@@ -178,12 +188,12 @@ def join_paragraphs(lines: Sequence[str]) -> tuple[str, ...]:
             block = _Block(line, opened_by_gap=True)
         elif _breaks(
             block,
-            block.lines[-1],
             line,
             gap=gap,
             short_limit=short_limit,
             indent_marks=indent_marks,
             indented=_indent(raw) > 0,
+            before_gap=index + 1 < len(lines) and not lines[index + 1].strip(),
         ):
             paragraphs.append(block.text())
             block = _Block(line, opened_by_gap=gap)

@@ -4,10 +4,12 @@ I/O happens only in `read_source` and `read_sidecar`; the rest are pure helpers.
 
 Decisions:
 
-* Encodings: BOMs first (UTF-8, UTF-16, UTF-32), then UTF-16 without BOM when NUL bytes
-  sit almost all at odd (LE) or even (BE) offsets, then strict UTF-8, then
-  charset-normalizer. GB2312 / GBK results are read as GB18030 (a superset, so
-  characters outside GBK still decode); Big5 as Big5, else CP950, else Big5-HKSCS.
+* Encodings: BOMs first (UTF-8, UTF-16, UTF-32); then UTF-16 without BOM when the
+  bytes contain NULs and one byte order decodes to plausible text; then strict UTF-8;
+  then charset-normalizer, first restricted to GB18030 / Big5 / CP950 (reliable even
+  on one headline), then unrestricted; a guess that decodes to mostly non-Chinese,
+  non-ASCII characters is refused. GB2312 / GBK results are read as GB18030 (a superset,
+  so characters outside GBK still decode); Big5 as Big5, else CP950, else Big5-HKSCS.
 * Stray NULs: a file that is otherwise text may carry a few NUL bytes (PDF extractors
   emit them for unmapped glyphs). Up to one NUL per thousand bytes they are dropped and
   logged; more means a binary file, which is refused.
@@ -72,7 +74,7 @@ _UTF16_PLAUSIBLE_SHARE = 0.9
 _PLAUSIBLE_RE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # Encodings tried first for non-UTF-8 bytes: detection restricted to the Chinese
 # families is reliable even on a headline, where open detection guesses wildly.
-_CHINESE_CODECS = ["gb18030", "big5", "cp950"]
+_CHINESE_CODECS = ("gb18030", "big5", "cp950")
 _MAX_CHAOS = 0.3
 _GUESS_PLAUSIBLE_SHARE = 0.8
 _CONTROL_MAX_SHARE = 0.01
@@ -119,7 +121,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 def _normalise_codec(name: str) -> str:
     """charset-normalizer's name -> the codec we decode with (GB family -> gb18030)."""
     lowered = codecs.lookup(name).name
-    if lowered in ("gb2312", "gbk", "gb18030", "hz", "cp936"):
+    if lowered in ("gb2312", "gbk", "gb18030", "cp936"):
         return "gb18030"
     return lowered
 
@@ -128,15 +130,15 @@ def _decode_strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
+        # Count lines in the decoded prefix: in UTF-16 a 0x0A byte may be half a character.
+        line = data[: exc.start].decode(encoding, errors="replace").count("\n") + 1
         raise IngestError(
-            name,
-            f"cannot decode as {encoding}: invalid byte 0x{data[exc.start]:02x}",
-            line=_line_of(data, exc.start),
+            name, f"cannot decode as {encoding}: invalid byte 0x{data[exc.start]:02x}", line=line
         ) from exc
 
 
 def _decode_detected(data: bytes, name: str, utf8_error: UnicodeDecodeError) -> tuple[str, str]:
-    best = charset_normalizer.from_bytes(data, cp_isolation=_CHINESE_CODECS).best()
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_CHINESE_CODECS)).best()
     if best is None or best.chaos > _MAX_CHAOS:
         best = charset_normalizer.from_bytes(data).best()
     where = _line_of(data, utf8_error.start)

@@ -24,9 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.ingest.headlines import SUBTITLE_RE
 from generator.ingest.units import Unit, UnitKind
 
 MIN_HARD_ENDS_FOR_FEATURES = 2
+MAX_SUB_HEADING_LINES = 2
+# A headline repeats at least this share of its character pairs from its own story.
+MIN_HEADLINE_OVERLAP = 0.4
+OVERLAP_MARGIN = 0.15
 # A body that ends a sentence: full stop, question, exclamation, ellipsis, closing quote
 # or bracket, or a colon that introduces what follows.
 _SENTENCE_END_RE = re.compile(r"[。！？!?…”’」』）)：:；;]\s*$")
@@ -79,6 +84,42 @@ def _only_bylines(current: _Open) -> bool:
     return all(u.kind is UnitKind.BYLINE for u in current.body)
 
 
+def _text_bigrams(units: tuple[Unit, ...]) -> frozenset[str]:
+    return _bigrams("".join(t for u in units if u.kind is UnitKind.TEXT for t in u.texts))
+
+
+def _share(head: frozenset[str], text: frozenset[str]) -> float:
+    return len(head & text) / len(head) if head else 0.0
+
+
+def _is_sub_heading(pending: list[Unit], current: _Open, following: Unit, page_closes_articles: bool) -> bool:
+    """Whether a headline group between an open article and more text is a sub-heading.
+
+    Only asked for an article opened by a lead or byline block and not closed yet.
+    A sub-heading (小标题) is one short group without a `——` deck. A headline printed
+    after its body repeats the words of that body, so a group sharing clearly more
+    character pairs with the text above than with the paragraph below ends the
+    article. Otherwise the group is a sub-heading when the page closes its articles
+    with marks (this one is still running), or when the article is a feature opened
+    by a byline block: features carry sub-headings, dateline reports and photo
+    stories (whose captions follow the headline) do not.
+    """
+    if len(pending) != 1:
+        return False
+    group = pending[0]
+    if len(group.lines) > MAX_SUB_HEADING_LINES or any(SUBTITLE_RE.match(t) for t in group.texts):
+        return False
+    head = _bigrams("".join(group.texts))
+    to_previous = _share(head, _text_bigrams(current.body))
+    to_next = _share(head, _text_bigrams((following,)))
+    if to_previous >= MIN_HEADLINE_OVERLAP and to_previous > to_next + OVERLAP_MARGIN:
+        return False
+    if page_closes_articles:
+        return True
+    opener = current.body[0]
+    return opener.kind is UnitKind.BYLINE and not opener.photo
+
+
 def _bodies_and_gaps(
     units: tuple[Unit, ...],
 ) -> tuple[tuple[_Open, ...], tuple[tuple[Unit, ...], ...]]:
@@ -118,7 +159,7 @@ def _bodies_and_gaps(
                 if not pending:
                     current = current.add(unit)
                     continue
-                if current.opened_hard and page_closes_articles:
+                if current.opened_hard and _is_sub_heading(pending, current, unit, page_closes_articles):
                     current = current.add(*pending, unit)
                     pending = []
                     continue

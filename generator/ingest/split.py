@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from generator.ingest.chars import display_width
 from generator.ingest.clean import (
     clean_line,
     join_paragraphs,
@@ -41,18 +42,27 @@ from generator.ingest.metadata import (
 )
 from generator.ingest.segments import Segment, segment_units
 from generator.ingest.units import Unit, UnitKind, page_units
+from generator.ingest.web_article import (
+    CHANNEL_PREFIX_RE,
+    article_end,
+    bound_article,
+    headline_line,
+    headline_text,
+)
 from generator.models import RawArticle, SourceDocument, SourceFormat, SourceLine
 
 # A caption is a short block: a photo's description, not a report.
 MAX_CAPTION_CHARS = 90
 LEAD_LINES = 3
 MIN_PROSE_CHARS = 20
+# A headline over a prose line without a blank between them is clearly narrower.
+HEADLINE_WIDTH_RATIO = 0.6
 # Punctuation that closes or continues a sentence cannot begin one.
 _MID_SENTENCE_START_RE = re.compile(r"^\s*[，。、；：！？）》”’」』…,.;:!?)]")
 _PROSE_END_RE = re.compile(r"[。！？!?；;]")
 _HAN_PAIR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff，。、；：！？“”])\s+(?=[\u3400-\u9fff，。、；：！？“”])")
-# Aggregators prefix the page title with their channel: `全球内蒙古频道:唐毅 …`.
-_CHANNEL_PREFIX_RE = re.compile(r"^[^:：\s]{1,12}(?:频道|栏目|专题|资讯|新闻)[:：]\s*")
+# Meta key for the headline found above a web page's header line (`web_article`).
+_PAGE_HEADLINE = "page_headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,16 +199,16 @@ def _make_article(
         kicker=_simplify(headline.kicker, traditional),
         paragraphs=paragraphs,
         paragraphs_original=original,
-        byline=body.byline,
+        byline=tuple(dict.fromkeys(_simplify(n, traditional) or n for n in body.byline)),
         date=article_date(
             dateline=dateline,
             header_date=context.header_date,
             sidecar_date=context.sidecar_date,
             page=context.page_date,
         ),
-        dateline_place=lead.place if lead else None,
+        dateline_place=_simplify(lead.place, traditional) if lead else None,
         outlet=article_outlet(
-            lead_outlet=lead.outlet if lead else None,
+            lead_outlet=_simplify(lead.outlet, traditional) if lead else None,
             meta_outlet=context.meta_outlet,
             sidecar_outlet=context.sidecar_outlet,
         ),
@@ -301,18 +311,24 @@ def _split_page(doc: SourceDocument) -> tuple[RawArticle, ...]:
 
 
 def _web_title(meta: Sequence[tuple[str, str]]) -> str | None:
-    """Headline of a scraped page: the original title, else the page title without channel."""
+    """Headline of a scraped page: the original title, else the line printed above the
+    header, else the page title; without an aggregator's channel prefix."""
     original = meta_value(meta, "original_title")
     if original:
         return original
-    title = meta_value(meta, "title", "page_title")
+    title = meta_value(meta, _PAGE_HEADLINE) or meta_value(meta, "title", "page_title")
     if title is None:
         return None
-    return _CHANNEL_PREFIX_RE.sub("", title).strip() or None
+    return CHANNEL_PREFIX_RE.sub("", title).strip() or None
 
 
 def _leading_headline(lines: tuple[SourceLine, ...]) -> tuple[tuple[str, ...], tuple[SourceLine, ...]]:
-    """(headline lines, rest) when a file opens with a headline block before its text."""
+    """(headline lines, rest) when a file opens with a headline block before its text.
+
+    The block is set apart by a blank line, or, in files without blank lines (one
+    paragraph per line), it is a first line that is a headline directly above a
+    clearly wider line of prose.
+    """
     start = next((i for i, line in enumerate(lines) if line.text.strip()), len(lines))
     end = next((i for i in range(start, len(lines)) if not lines[i].text.strip()), len(lines))
     block = lines[start:end]
@@ -320,7 +336,20 @@ def _leading_headline(lines: tuple[SourceLine, ...]) -> tuple[tuple[str, ...], t
     has_text_after = any(line.text.strip() for line in rest)
     if block and has_text_after and all(is_headline_line(line.text) for line in block):
         return tuple(line.text.strip() for line in block), rest
+    if len(block) >= 2 and _heads_prose(block[0].text, block[1].text):
+        return (block[0].text.strip(),), lines[start + 1 :]
     return (), lines
+
+
+def _heads_prose(first: str, second: str) -> bool:
+    """True if `first` is a headline printed right above the prose line `second`.
+
+    A hard-wrapped body line is as wide as the next one; a headline is a short line
+    without sentence punctuation over a line that writes sentences.
+    """
+    if not is_headline_line(first) or _PROSE_END_RE.search(second) is None:
+        return False
+    return display_width(first.strip()) <= HEADLINE_WIDTH_RATIO * display_width(second.strip())
 
 
 def _title_line(lines: Sequence[SourceLine], title: str | None, *, before: int) -> int | None:
@@ -348,8 +377,12 @@ def _split_single(doc: SourceDocument) -> tuple[RawArticle, ...]:
     meta: tuple[tuple[str, str], ...] = tuple(doc.meta)
     if doc.format is SourceFormat.WEB_PAGE:
         kept, found = strip_web_boilerplate(lines)
-        lines = tuple(kept)
+        # Text above the page's headline and below the editor credits is the site's.
+        head_line = headline_line(lines)
+        lines = bound_article(kept, after=head_line.number if head_line else None, before=article_end(lines))
         meta = meta + tuple(found)
+        if head_line is not None:
+            meta = meta + ((_PAGE_HEADLINE, headline_text(head_line)),)
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
         return ()

@@ -77,6 +77,8 @@ def test_annotated_line_tolerates_readings_pypinyin_lacks() -> None:
         ("﹃﹃", "“"),
         ("﹄﹄", "”"),
         ("加速跑加速跑", "加速跑"),
+        ("大兴安岭 科学防火大兴安岭 科学防火", "大兴安岭 科学防火"),
+        ("ab ab", "ab ab"),
         # quadrupled (drawn four times) halves twice
         ("阿拉善盟阿拉善盟阿拉善盟阿拉善盟", "阿拉善盟"),
         # real repetition is left alone

@@ -57,6 +57,22 @@ def test_no_blank_layout_breaks_after_short_sentence_end() -> None:
     )
 
 
+def test_paragraph_first_line_extracted_apart_starts_a_paragraph() -> None:
+    # PDF artifact: an indented first line comes out as its own chunk, then a blank line.
+    lines = [
+        "本报通辽4月2日电（记者 刘宏）全旗已认",
+        "定扶贫车间12家，吸纳贫困户就业三百余人。",
+        "在明瑞制衣扶贫车间，贫困户高艳玲熟练地",
+        "",
+        "操作缝纫机，几分钟就完成了一道工序，一天",
+        "能做四百件，收入比外出打工还要稳定。",
+    ]
+    assert join_paragraphs(lines) == (
+        "本报通辽4月2日电（记者 刘宏）全旗已认定扶贫车间12家，吸纳贫困户就业三百余人。",
+        "在明瑞制衣扶贫车间，贫困户高艳玲熟练地操作缝纫机，几分钟就完成了一道工序，一天能做四百件，收入比外出打工还要稳定。",
+    )
+
+
 def test_one_paragraph_per_line_even_without_final_punctuation() -> None:
     assert join_paragraphs(ONE_PER_LINE) == tuple(ONE_PER_LINE)
 

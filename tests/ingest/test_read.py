@@ -299,3 +299,11 @@ def test_read_source_long_line_is_linear(tmp_path: Path) -> None:
     seed.write_text("工(gong) 业 " * 20_000 + "((((((" + " " * 1000 + "\n", encoding="utf-8")
     document = read_source(seed, name="long.txt")
     assert len(document.lines) == 1
+
+
+def test_broken_utf16_names_the_line_of_the_bad_unit() -> None:
+    # "上" is 0A 4E in UTF-16 LE: counting 0x0A bytes would give the wrong line.
+    data = codecs.BOM_UTF16_LE + "上上\n第二行\n".encode("utf-16-le") + b"\x00\xdc"
+    with pytest.raises(IngestError) as info:
+        decode(data, name="a.txt")
+    assert info.value.line == 3
