@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 # Material's own 404 page uses absolute links rooted at site_url; it is served by a web
 # server for any missing path, so its links are not relative to its own location.
 SKIP_PAGES = frozenset({"404.html", "en/404.html"})
+_METADATA_RELS = frozenset({"canonical", "alternate"})
 _LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
 
 
@@ -43,8 +44,13 @@ class _PageParser(HTMLParser):
                 self.ids.add(value)
         attr = _LINK_ATTRS.get(tag)
         target = values.get(attr) if attr else None
-        if target is not None:
-            self.links.append(target)
+        if target is None:
+            return
+        rel = set((values.get("rel") or "").lower().split())
+        if tag == "link" and rel & _METADATA_RELS and urlsplit(target).scheme in ("http", "https"):
+            # canonical / alternate name the page's public address; nothing is fetched.
+            return
+        self.links.append(target)
 
 
 def _parse(path: Path) -> _PageParser:
