@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.analyse import analyse_articles  # noqa: E402
+from generator.analyse.article import analyse_articles  # noqa: E402
 from generator.analyse.topics import load_taxonomy  # noqa: E402
 from generator.config import load_settings  # noqa: E402
 from generator.ingest import ingest_seeds  # noqa: E402

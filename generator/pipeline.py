@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-from generator.analyse import analyse_articles
+from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.config import Settings
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 
 EXPORT_NAME = "articles.json"
 """The export is also published inside each language's docs folder, for download."""
+SCHEMA_NAME = "articles.schema.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +92,11 @@ def render_docs(content: Content, settings: Settings) -> dict[str, str]:
     options = SiteOptions(site_urls=_site_urls(settings), place_names_en=_place_names_en(content.articles))
     files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates, options=options)
     export = export_json(content.articles)
+    # The schema travels with the export so a download explains itself.
+    schema = resources.files("generator.data").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
     for lang in ("zh", "en"):
         files[f"{lang}/{EXPORT_NAME}"] = export
+        files[f"{lang}/{SCHEMA_NAME}"] = schema
     return files
 
 

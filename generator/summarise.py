@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Protocol
 
-import jieba
 
+from generator.analyse.segment import load_segmenter
 from generator.errors import ConfigError
 from generator.models import ArticleKind
 from generator.sentences import split_sentences, truncate_at_clause
@@ -117,20 +117,13 @@ class Summariser(Protocol):
     ) -> tuple[str, ...]: ...
 
 
-@functools.cache
-def _tokenizer() -> jieba.Tokenizer:
-    """Our own jieba tokenizer, built once; jieba's global one is never touched."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
 def content_words(text: str) -> frozenset[str]:
     """Words of `text` that can link two sentences: two or more characters, not
     numbers, not function words."""
     return frozenset(
         token
-        for token in _tokenizer().lcut(text)
+        # The pipeline's shared segmenter: one jieba dictionary per process.
+        for token in load_segmenter().cut(text)
         if len(token) >= 2 and _WORD.search(token) and token not in _STOPWORDS
     )
 

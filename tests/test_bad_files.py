@@ -149,7 +149,7 @@ def test_symlinks_leaving_the_seeds_folder_are_refused(tmp_path: Path) -> None:
 
 
 def test_ids_do_not_change_when_an_unrelated_seed_is_added(tmp_path: Path) -> None:
-    from generator.analyse import analyse_articles
+    from generator.analyse.article import analyse_articles
     from generator.analyse.topics import load_taxonomy
 
     seeds = _seeds(tmp_path, {})

@@ -15,7 +15,6 @@ from generator.sentences import split_sentences
 from generator.summarise import (
     SUMMARISERS,
     Candidate,
-    _tokenizer,
     candidates,
     digest_summary,
     get_summariser,
@@ -199,9 +198,11 @@ def test_registry_and_lookup() -> None:
         SUMMARISERS["mine"] = digest_summary  # type: ignore[index]
 
 
-def test_own_tokenizer_is_cached_and_not_jiebas_global() -> None:
-    assert _tokenizer() is _tokenizer()
-    assert _tokenizer() is not jieba.dt
+def test_summaries_use_the_shared_segmenter_not_jiebas_global() -> None:
+    from generator.analyse.segment import load_segmenter
+
+    assert load_segmenter() is load_segmenter()
+    assert load_segmenter()._tokenizer is not jieba.dt
 
 
 # --- quality gate on the hand-labelled benchmark -------------------------------------

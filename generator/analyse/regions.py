@@ -356,7 +356,13 @@ def resolve(
     )
 
 
-def dominant_province(texts: Iterable[str], *, gazetteer: Gazetteer | None = None, share: float = 0.5) -> str | None:
+def dominant_province(
+    texts: Iterable[str],
+    *,
+    gazetteer: Gazetteer | None = None,
+    share: float = 0.5,
+    token_spans: TokenSpans | None = None,
+) -> str | None:
     """The province most of `texts` are about, if it holds more than `share` of them.
 
     Meant for a page or an outlet: its articles' majority is a fair ``default_province``
@@ -366,7 +372,7 @@ def dominant_province(texts: Iterable[str], *, gazetteer: Gazetteer | None = Non
     counts: dict[str, int] = {}
     total = 0
     for text in texts:
-        province = resolve(text, gazetteer=gaz).region.province
+        province = resolve(text, gazetteer=gaz, token_spans=token_spans).region.province
         if province is not None:
             counts[province] = counts.get(province, 0) + 1
             total += 1

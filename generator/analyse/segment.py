@@ -47,11 +47,14 @@ class Segmenter:
     tokenizer is only read (cut, dictionary lookups).
     """
 
-    __slots__ = ("_tokenizer", "_user_words")
+    __slots__ = ("_cached_tokens", "_tokenizer", "_user_words")
 
     def __init__(self, tokenizer: jieba.Tokenizer, user_words: frozenset[str]) -> None:
         self._tokenizer = tokenizer
         self._user_words = user_words
+        # Regions, topics, keywords and summaries all segment the same article text:
+        # cut it once. Bounded, and owned by this instance (no module-level state).
+        self._cached_tokens = lru_cache(maxsize=4096)(self._tokens_uncached)
 
     @property
     def user_words(self) -> frozenset[str]:
@@ -60,10 +63,13 @@ class Segmenter:
 
     def cut(self, text: str) -> tuple[str, ...]:
         """Cut ``text`` into words (jieba's default mode, HMM on for unknown names)."""
-        return tuple(w for w in self._tokenizer.cut(text, HMM=True) if w.strip())
+        return tuple(token.text for token in self._cached_tokens(text))
 
     def tokens(self, text: str) -> tuple[Token, ...]:
         """Cut ``text`` into words with their character spans; blanks dropped."""
+        return self._cached_tokens(text)
+
+    def _tokens_uncached(self, text: str) -> tuple[Token, ...]:
         out: list[Token] = []
         pos = 0
         for word in self._tokenizer.cut(text, HMM=True):

@@ -1,0 +1,92 @@
+"""Analysis: RawArticle -> AnalysedArticle (ids, regions, topics, figures, keywords, summary)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import replace
+
+from generator.analyse.dates import dates_mentioned, dominant_year
+from generator.analyse.duplicates import Document, find_duplicates
+from generator.analyse.figures import extract_figures
+from generator.analyse.keywords import extract_keywords
+from generator.analyse.regions import dominant_province, resolve_regions
+from generator.analyse.segment import load_segmenter
+from generator.analyse.topics import Topic, classify
+from generator.models import AnalysedArticle, RawArticle
+from generator.summarise import summarise
+
+
+def article_id(raw: RawArticle) -> str:
+    """Stable, URL-safe id: the article date (or `undated`) and a hash of file and text.
+
+    It depends only on the article itself, so adding or removing another seed never
+    changes it; it changes when the article's own text changes.
+    """
+    digest = hashlib.sha1(f"{raw.source_file}\n{raw.body}".encode()).hexdigest()[:10]
+    return f"{raw.date or 'undated'}-{digest}"
+
+
+def _token_spans(text: str) -> dict[int, int]:
+    # Word boundaries from the shared segmenter (one jieba dictionary per process).
+    return {token.start: token.end for token in load_segmenter().tokens(text)}
+
+
+def analyse_article(
+    raw: RawArticle,
+    *,
+    taxonomy: tuple[Topic, ...],
+    default_province: str | None = None,
+    default_year: int | None = None,
+) -> AnalysedArticle:
+    """Everything a reader needs at a glance, computed from one article.
+
+    `default_province` is what 自治区 / 全区 / 我区 mean when the article names no province:
+    the province most articles of the same seed file are about. `default_year` dates
+    year-less mentions in an undated article (the year its seed file writes out most).
+    """
+    title = raw.title or ""
+    text = f"{title}\n{raw.body}"
+    region, mentioned = resolve_regions(
+        raw.body,
+        title=raw.title,
+        dateline_place=raw.dateline_place,
+        default_province=default_province,
+        token_spans=_token_spans,
+    )
+    return AnalysedArticle(
+        id=article_id(raw),
+        raw=raw,
+        region=region,
+        regions_mentioned=mentioned,
+        topics=classify(title, raw.body, taxonomy=taxonomy),
+        keywords=extract_keywords(title, raw.body),
+        figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
+        summary=summarise(raw.paragraphs, kind=raw.kind),
+        dates_mentioned=dates_mentioned(text, reference=raw.date, year=default_year),
+    )
+
+
+def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...]) -> tuple[AnalysedArticle, ...]:
+    """Analyse every article; output sorted newest first, then by id, for stable pages."""
+    by_file: dict[str, list[RawArticle]] = defaultdict(list)
+    for raw in raws:
+        by_file[raw.source_file].append(raw)
+    provinces = {
+        name: dominant_province((f"{r.title or ''}\n{r.body}" for r in members), token_spans=_token_spans)
+        for name, members in by_file.items()
+    }
+    # A page that never writes its year falls back on the year the whole corpus writes most.
+    corpus_year = dominant_year(r.body for r in raws)
+    years = {name: dominant_year(r.body for r in members) or corpus_year for name, members in by_file.items()}
+    analysed = [
+        analyse_article(
+            raw, taxonomy=taxonomy, default_province=provinces[raw.source_file], default_year=years[raw.source_file]
+        )
+        for raw in raws
+    ]
+    links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
+    analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]
+    analysed.sort(key=lambda a: a.id)
+    analysed.sort(key=lambda a: a.raw.date or "", reverse=True)
+    return tuple(analysed)
