@@ -10,7 +10,7 @@ from generator.analyse.dates import dates_mentioned, dominant_year
 from generator.analyse.duplicates import Document, find_duplicates
 from generator.analyse.figures import extract_figures
 from generator.analyse.keywords import extract_keywords
-from generator.analyse.regions import dominant_province, resolve_regions
+from generator.analyse.regions import dominant_city, dominant_province, resolve_regions, with_default_city
 from generator.analyse.segment import load_segmenter
 from generator.analyse.topics import Topic, classify
 from generator.models import AnalysedArticle, RawArticle
@@ -84,6 +84,12 @@ def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...
             raw, taxonomy=taxonomy, default_province=provinces[raw.source_file], default_year=years[raw.source_file]
         )
         for raw in raws
+    ]
+    # A city paper says 我市 / 市委 for its home city: the city most of the page is about.
+    home = {name: dominant_city(a.region for a in analysed if a.raw.source_file == name) for name in by_file}
+    analysed = [
+        replace(a, region=with_default_city(a.region, f"{a.raw.title or ''}\n{a.raw.body}", home[a.raw.source_file]))
+        for a in analysed
     ]
     links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
     analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]

@@ -405,3 +405,34 @@ def resolve_regions(
         token_spans=token_spans,
     )
     return result.region, result.mentioned
+
+
+# A city paper's own city: 我市 "our city", 全市 "the whole city", 本市, and its
+# leadership bodies. 市场 (market) and 城市 (city, generic) are not cues.
+_OWN_CITY_CUE: Final[re.Pattern[str]] = re.compile(r"我市|全市|本市|市委|市政府|市人大|市政协|市长(?!期)")
+
+
+def dominant_city(regions: Iterable[Region], *, share: float = 0.5) -> str | None:
+    """Adcode of the prefecture most of `regions` lie in, if it holds more than `share`
+    of those that name one: the home city of a city paper's page."""
+    counts: dict[str, int] = {}
+    for region in regions:
+        if region.city and region.adcode:
+            code = region.adcode[:4] + "00"
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    best = min(counts, key=lambda code: (-counts[code], code))
+    return best if counts[best] > share * sum(counts.values()) else None
+
+
+def with_default_city(region: Region, text: str, city_adcode: str | None, *, gazetteer: Gazetteer | None = None) -> Region:
+    """`region`, placed in the page's home city when it names no city itself but speaks
+    of "our city" (我市, 市委 ...) and does not point to another province."""
+    if city_adcode is None or region.city or not _OWN_CITY_CUE.search(text):
+        return region
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    chain = gaz.chain(city_adcode)
+    if region.province and region.province != chain[0].name:
+        return region
+    return region_of(chain)

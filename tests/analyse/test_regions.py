@@ -319,3 +319,20 @@ def test_own_region_words(text: str, province: str | None) -> None:
 )
 def test_more_names_and_non_names(text: str, names: tuple[str, ...]) -> None:
     assert resolve_regions(text)[1] == names
+
+
+def test_city_paper_articles_default_to_the_pages_home_city() -> None:
+    from generator.analyse.regions import dominant_city, with_default_city
+    from generator.models import Region
+
+    jiaozuo = Region(province="河南省", city="焦作市", adcode="410800")
+    district = Region(province="河南省", city="焦作市", county="山阳区", adcode="410811")
+    home = dominant_city([jiaozuo, district, Region(province="河南省", adcode="410000")])
+    assert home == "410800"
+    placed = with_default_city(Region(), "市委市政府联合督查组工作调度会议召开", home)
+    assert (placed.province, placed.city, placed.city_en) == ("河南省", "焦作市", "Jiaozuo City")
+    # no cue, or a cue but another province named: left alone
+    assert with_default_city(Region(), "督查组召开会议", home) == Region()
+    hubei = Region(province="湖北省", adcode="420000")
+    assert with_default_city(hubei, "我市支援湖北", home) == hubei
+    assert dominant_city([Region(province="河南省", adcode="410000")]) is None
