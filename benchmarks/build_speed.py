@@ -40,7 +40,10 @@ def make_corpus(target: Path, copies: int) -> None:
         for seed in sorted((ROOT / "seeds").glob("*.txt")):
             text = seed.read_text(encoding="utf-8-sig")
             # Change one number per line so every copy is a distinct article, not a duplicate.
-            lines = [_FIRST_NUMBER.sub(lambda m, c=copy: str(int(m.group()) + c * 7919), line, count=1) for line in text.splitlines()]
+            lines = [
+                _FIRST_NUMBER.sub(lambda m, c=copy: str(int(m.group()) + c * 7919), line, count=1)
+                for line in text.splitlines()
+            ]
             (target / f"c{copy:03d}_{seed.name}").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -24,8 +24,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _common_options(func: F) -> F:
-    func = click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal (env DIGEST_STRICT).")(func)
-    func = click.option("--docs", type=click.Path(file_okay=False), default=None, help="Generated Markdown folder [docs_src].")(func)
+    func = click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal (env DIGEST_STRICT).")(
+        func
+    )
+    func = click.option(
+        "--docs", type=click.Path(file_okay=False), default=None, help="Generated Markdown folder [docs_src]."
+    )(func)
     func = click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")(func)
     return func
 
@@ -115,7 +119,9 @@ def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | N
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--no-build", is_flag=True, help="Serve the existing site folder as it is.")
 @_fail_on_errors
-def serve(seeds: str | None, docs: str | None, strict: bool | None, site: str | None, port: int, no_build: bool) -> None:
+def serve(
+    seeds: str | None, docs: str | None, strict: bool | None, site: str | None, port: int, no_build: bool
+) -> None:
     """Build the site, then serve both languages on http://127.0.0.1:PORT/ for preview.
 
     Example: python -m generator serve --port 8000   (Ctrl-C stops it)
@@ -167,7 +173,9 @@ def export(seeds: str | None, out: str, strict: bool | None) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), default="dist/digest-site.zip", show_default=True)
 @click.option("--no-build", is_flag=True, help="Zip the existing site folder as it is.")
 @_fail_on_errors
-def offline(seeds: str | None, docs: str | None, strict: bool | None, site: str | None, out: str, no_build: bool) -> None:
+def offline(
+    seeds: str | None, docs: str | None, strict: bool | None, site: str | None, out: str, no_build: bool
+) -> None:
     """Build the site and write a zip of it that works unzipped, from disk (file://).
 
     Example: python -m generator offline --out dist/digest-site.zip

@@ -17,7 +17,17 @@ import polib
 
 from generator.config import Settings, load_settings
 from generator.errors import GeneratorError
-from generator.translate.memory import Coverage, Segment
+from generator.translate.memory import (
+    Coverage,
+    Segment,
+    catalog_text,
+    coverage,
+    load_memory,
+    merge,
+    read_catalog,
+    save_catalog,
+    stamp_revision,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,6 +50,7 @@ def _settings(seeds: str | None, po: str | None) -> Settings:
 
 def _current_segments(settings: Settings) -> tuple[Segment, ...]:
     """Every translatable segment of the content the seeds produce now."""
+    # The whole pipeline is imported only by the commands that read the seeds.
     from generator.pipeline import compute
     from generator.translate.glossary import load_glossary
     from generator.translate.segments import content_segments
@@ -52,8 +63,6 @@ def _current_segments(settings: Settings) -> tuple[Segment, ...]:
 
 def _save_if_changed(old: polib.POFile, new: polib.POFile, path: Path) -> None:
     """Write only real changes, stamping the revision date, so a no-op leaves the file alone."""
-    from generator.translate.memory import catalog_text, save_catalog, stamp_revision
-
     if path.exists() and catalog_text(new) == catalog_text(old):
         return
     stamp_revision(new, datetime.now(UTC))
@@ -88,8 +97,6 @@ def extract(seeds: str | None, po: str | None) -> None:
     Vanished entries become obsolete (#~); when an article's id changed, the English
     of unchanged Chinese text is carried over.
     """
-    from generator.translate.memory import merge, read_catalog
-
     settings = _settings(seeds, po)
     segments = _current_segments(settings)
     old = read_catalog(settings.translations)
@@ -97,7 +104,7 @@ def extract(seeds: str | None, po: str | None) -> None:
     _save_if_changed(old, catalog, settings.translations)
     click.echo(
         f"{settings.translations}: {len(segments)} segments; {report.kept} kept, {report.carried} carried over, "
-        f"{report.added} new, {report.obsoleted} made obsolete"
+        f"{report.fuzzy_matched} fuzzy from similar text, {report.added} new, {report.obsoleted} made obsolete"
     )
 
 
@@ -127,8 +134,6 @@ def status(seeds: str | None, po: str | None, check: bool, minimum: float, quiet
     Coverage is of the current content: run `extract` after the seeds change. With
     --check the command fails when the reviewed share is below --min percent.
     """
-    from generator.translate.memory import coverage, load_memory
-
     settings = _settings(seeds, po)
     groups, total = coverage(_current_segments(settings), load_memory(settings.translations))
     header = f"{'article':<28} {'reviewed':>8} {'machine':>8} {'missing':>8} {'reviewed%':>10}"
@@ -182,7 +187,6 @@ def fill(
     """
     from generator.translate.backends import config_from_env, make_backend
     from generator.translate.fill import fill_catalog
-    from generator.translate.memory import read_catalog
 
     settings = _settings(None, po)
     config = config_from_env(

@@ -12,10 +12,10 @@ so instances stay hashable and immutable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class SourceFormat(str, Enum):
+class SourceFormat(StrEnum):
     """How a seed file is laid out; values match the export schema's `source.format`."""
 
     NEWSPAPER_PAGE = "newspaper-page"  # PDF text dump, several articles, headlines after bodies
@@ -25,7 +25,7 @@ class SourceFormat(str, Enum):
     HTML = "html"  # an .html file; main text extracted with trafilatura
 
 
-class ArticleKind(str, Enum):
+class ArticleKind(StrEnum):
     """Values match the export schema's `kind`."""
 
     ARTICLE = "article"
@@ -35,7 +35,7 @@ class ArticleKind(str, Enum):
     CONTINUATION = "continuation"
 
 
-class TranslationState(str, Enum):
+class TranslationState(StrEnum):
     REVIEWED = "reviewed"
     MACHINE = "machine"
     MISSING = "missing"

@@ -106,6 +106,4 @@ def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     files = render_docs(content, settings)
     target = docs_dir or settings.docs_dir
     write_tree(target, files)
-    return BuildReport(
-        articles=len(content.articles), pages=len(files), problems=content.problems, docs_dir=target
-    )
+    return BuildReport(articles=len(content.articles), pages=len(files), problems=content.problems, docs_dir=target)

@@ -65,7 +65,7 @@ def resolve_config(config: Mapping[str, Any], *, base: Path, docs_dir: Path, sit
     plugins = []
     for plugin in resolved.get("plugins") or []:
         if isinstance(plugin, Mapping):
-            (name, options), = plugin.items()
+            ((name, options),) = plugin.items()
             options = dict(options or {})
             for key in ("jieba_dict", "jieba_dict_user"):
                 if key in options:
@@ -105,7 +105,9 @@ def build_site(settings: Settings, *, docs_dir: Path | None = None, site_dir: Pa
             cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)]
             handle = log_file.open("w", encoding="utf-8")
             procs[lang] = (
-                subprocess.Popen(cmd, cwd=settings.root, stdout=handle, stderr=subprocess.STDOUT, text=True, env=_build_env()),
+                subprocess.Popen(
+                    cmd, cwd=settings.root, stdout=handle, stderr=subprocess.STDOUT, text=True, env=_build_env()
+                ),
                 log_file,
             )
             handle.close()

@@ -21,7 +21,6 @@ broken by position.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -29,7 +28,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Protocol
-
 
 from generator.analyse.segment import load_segmenter
 from generator.errors import ConfigError

@@ -41,7 +41,9 @@ def test_killed_site_build_keeps_previous_output(previous_build: Path, delay: fl
     shutil.rmtree(seeds, ignore_errors=True)
     shutil.copytree(ROOT / "seeds", seeds)
     first = sorted(seeds.glob("*.txt"))[0]
-    first.write_text(first.read_text(encoding="utf-8") + "\n本报讯 新增一段文字，用于检验中断的构建。\n", encoding="utf-8")
+    first.write_text(
+        first.read_text(encoding="utf-8") + "\n本报讯 新增一段文字，用于检验中断的构建。\n", encoding="utf-8"
+    )
 
     cmd = [sys.executable, "-m", "generator", "site", "--seeds", str(seeds), "--docs", str(docs), "--site", str(site)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -63,7 +65,16 @@ def test_killed_site_build_keeps_previous_output(previous_build: Path, delay: fl
 
 def test_next_build_cleans_up_after_a_killed_one(previous_build: Path) -> None:
     leftovers = [p.name for p in previous_build.iterdir() if p.name.startswith(".")]
-    cmd = [sys.executable, "-m", "generator", "build", "--seeds", str(ROOT / "seeds"), "--docs", str(previous_build / "docs_src")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "generator",
+        "build",
+        "--seeds",
+        str(ROOT / "seeds"),
+        "--docs",
+        str(previous_build / "docs_src"),
+    ]
     subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
     remaining = [p.name for p in previous_build.iterdir() if p.name.startswith(".docs_src")]
     assert remaining == [], (leftovers, remaining)

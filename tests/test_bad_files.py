@@ -121,7 +121,9 @@ def test_file_over_the_size_limit_is_refused_by_name(tmp_path: Path) -> None:
     assert [p.file for p in result.problems] == ["huge.txt"]
 
 
-@pytest.mark.parametrize("name", ["with space.txt", "中文 名字.txt", "-rf.txt", "..dots.txt", "{{ 7*7 }}.txt", "<b>x.txt"])
+@pytest.mark.parametrize(
+    "name", ["with space.txt", "中文 名字.txt", "-rf.txt", "..dots.txt", "{{ 7*7 }}.txt", "<b>x.txt"]
+)
 def test_odd_file_names_are_plain_text(tmp_path: Path, name: str) -> None:
     seeds = _seeds(tmp_path, {name: GOOD.encode("utf-8")})
     docs = tmp_path / "docs"

@@ -28,7 +28,9 @@ def test_every_command_has_help_and_is_documented_in_readme() -> None:
 
 
 def test_module_entry_point_runs() -> None:
-    out = subprocess.run([sys.executable, "-m", "generator", "--help"], cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert "build" in out.stdout and "export" in out.stdout
 
 

@@ -17,17 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PAYLOADS = [
     "<script>alert('xss')</script>",
     "<img src=x onerror=alert(1)>",
-    "<iframe src=\"https://evil.example/\"></iframe>",
+    '<iframe src="https://evil.example/"></iframe>',
     "[点我](javascript:alert(1))",
     "[数据](data:text/html;base64,PHNjcmlwdD4=)",
-    "<div onclick=\"alert(2)\">原始HTML块</div>",
+    '<div onclick="alert(2)">原始HTML块</div>',
     "&lt;b&gt;实体&lt;/b&gt; &amp; &#x3C;",
     "# 假标题",
     "- 假列表",
     "| 甲 | 乙 |",
     "---",
-    "!!! note \"假提示\"",
-    "--8<-- \"/etc/passwd\"",
+    '!!! note "假提示"',
+    '--8<-- "/etc/passwd"',
     "文字 {#evil .red}",
     "[TOC]",
     "脚注[^1]",
@@ -67,7 +67,17 @@ def _article_html(site: Path) -> str:
 def test_markdown_contains_no_live_syntax(hostile_build: tuple[Path, Path]) -> None:
     docs, _ = hostile_build
     text = "\n".join(p.read_text(encoding="utf-8") for p in (docs / "zh" / "articles").glob("*.md"))
-    for live in ("<script", "<img", "<iframe", "<div", "](javascript:", "{{ 7*7 }}", "{% include", "\n# 假", "\n--8<--"):
+    for live in (
+        "<script",
+        "<img",
+        "<iframe",
+        "<div",
+        "](javascript:",
+        "{{ 7*7 }}",
+        "{% include",
+        "\n# 假",
+        "\n--8<--",
+    ):
         assert live not in text
 
 
@@ -117,7 +127,7 @@ def test_browser_shows_payloads_as_text(browser, hostile_build: tuple[Path, Path
     text = page.inner_text("article")
     injected = page.evaluate(
         "() => document.querySelectorAll('article iframe, article img[onerror], article [onclick], "
-        "article a[href^=\"javascript:\"], article a[href^=\"data:\"]').length"
+        'article a[href^="javascript:"], article a[href^="data:"]\').length'
     )
     page.screenshot(path=str(artifacts_dir / "hostile-article.png"), full_page=True)
     context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -179,10 +180,13 @@ def test_every_page_type_exists_in_both_languages_with_its_lang(built_site: tupl
         # Small explicit nav: the five sections as tabs, never the article list.
         tabs = re.findall(r'class="md-tabs__item', (root / "index.html").read_text(encoding="utf-8"))
         assert len(tabs) == 5
-        assert (root / "articles.json").is_file() and 'href="articles.json"' in (root / "index.html").read_text(encoding="utf-8")
+        home = (root / "index.html").read_text(encoding="utf-8")
+        assert (root / "articles.json").is_file() and 'href="articles.json"' in home
 
 
-def test_region_pages_exist_for_every_level_of_every_article(built_site: tuple[Path, Path], project_settings: Settings) -> None:
+def test_region_pages_exist_for_every_level_of_every_article(
+    built_site: tuple[Path, Path], project_settings: Settings
+) -> None:
     _, site = built_site
     for loc in compute(project_settings).articles:
         for code, _, _ in region_chain(loc.article.region):
@@ -197,7 +201,7 @@ def test_headings_never_skip_a_level(built_site: tuple[Path, Path]) -> None:
             continue
         levels = _outline(page).levels
         assert levels and levels[0] == 1, page
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (page, levels)
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (page, levels)
 
 
 def test_charts_have_accessible_names_and_a_data_table(built_site: tuple[Path, Path]) -> None:
@@ -210,7 +214,7 @@ def test_charts_have_accessible_names_and_a_data_table(built_site: tuple[Path, P
                 names = (chart.get("aria-labelledby") or "").split()
                 assert len(names) == 2 and all(outline.ids.get(n, "").strip() for n in names), (page, chart)
             html = (root / page).read_text(encoding="utf-8")
-            assert "<table>" in html and "<script type=\"text/javascript\">window.pygal" not in html
+            assert "<table>" in html and '<script type="text/javascript">window.pygal' not in html
 
 
 def test_english_article_marks_the_chinese_text_as_chinese(built_site: tuple[Path, Path]) -> None:

@@ -426,7 +426,9 @@ def dominant_city(regions: Iterable[Region], *, share: float = 0.5) -> str | Non
     return best if counts[best] > share * sum(counts.values()) else None
 
 
-def with_default_city(region: Region, text: str, city_adcode: str | None, *, gazetteer: Gazetteer | None = None) -> Region:
+def with_default_city(
+    region: Region, text: str, city_adcode: str | None, *, gazetteer: Gazetteer | None = None
+) -> Region:
     """`region`, placed in the page's home city when it names no city itself but speaks
     of "our city" (我市, 市委 ...) and does not point to another province."""
     if city_adcode is None or region.city or not _OWN_CITY_CUE.search(text):

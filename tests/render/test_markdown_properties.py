@@ -13,8 +13,12 @@ from generator.render.markdown import escape_md
 
 EXTENSIONS = ["attr_list", "tables", "footnotes", "admonition", "toc", "abbr", "def_list", "pymdownx.details"]
 # Text as seeds bring it: CJK, ASCII syntax characters, whitespace, anything printable.
-SYNTAX = st.sampled_from(list("#*_`[]()<>&|{}!-+=.:~^$\\\"'%") + ["{{", "}}", "{%", "%}", "--8<--", "[TOC]", "&amp;", "&#60;"])
-TEXT = st.lists(st.one_of(st.text(min_size=1, max_size=8), SYNTAX, st.sampled_from(["复工复产", "内蒙古", " ", "\n"])), max_size=30).map("".join)
+SYNTAX = st.sampled_from(
+    [*"#*_`[]()<>&|{}!-+=.:~^$\\\"'%", "{{", "}}", "{%", "%}", "--8<--", "[TOC]", "&amp;", "&#60;"]
+)
+TEXT = st.lists(
+    st.one_of(st.text(min_size=1, max_size=8), SYNTAX, st.sampled_from(["复工复产", "内蒙古", " ", "\n"])), max_size=30
+).map("".join)
 _MD = markdown.Markdown(extensions=EXTENSIONS)
 
 

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from xml.etree import ElementTree as ET
+
+import pytest
+import yaml
+
+from generator.models import Figure, Region
+from generator.render.pages import SiteOptions, render_pages
+from generator.render.views import SiteTemplates
+from tests.render.factories import ALXA, ARUN, HULUNBUIR, TAXONOMY, make_article
+
+OPTIONS = SiteOptions(
+    site_urls={"zh": "https://d.example.org/", "en": "https://d.example.org/en/"},
+    place_names_en={"呼伦贝尔市": "Hulunbuir City"},
+)
+ARTICLES = (
+    make_article(
+        "2020-03-29-a",
+        region=ARUN,
+        title="阿荣旗春耕",
+        title_en="Spring ploughing in Arun Banner",
+        figures=(Figure(2e8, "元", "放大2亿元", "yuan", "200 million yuan"),),
+        keywords=("春耕", "复工"),
+    ),
+    make_article("2020-03-12-b", region=HULUNBUIR, title=None, date="2020-03-12", keywords=("春耕",)),
+    make_article("2020-03-29-c", region=ALXA, primary="finance-and-credit"),
+    make_article("2020-03-29-c-copy", region=ALXA, primary="finance-and-credit", duplicate_of="2020-03-29-c"),
+    make_article("undated-d", region=Region(), date=None),
+)
+
+
+@pytest.fixture(scope="module")
+def pages(templates: SiteTemplates) -> dict[str, str]:
+    return render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+
+
+def _meta(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def test_both_languages_have_the_same_pages(pages: dict[str, str]) -> None:
+    zh = sorted(p.removeprefix("zh/") for p in pages if p.startswith("zh/"))
+    en = sorted(p.removeprefix("en/") for p in pages if p.startswith("en/"))
+    assert zh == en
+    for expected in (
+        "index.md", "regions/index.md", "regions/150000.md", "regions/150700.md", "regions/150721.md",
+        "regions/unknown.md", "topics/index.md", "topics/work-resumption.md", "timeline.md", "sources.md",
+        "feed.xml", "articles/2020-03-29-c-copy.md",
+    ):  # fmt: skip
+        assert expected in zh, expected
+    assert "topics/epidemic-control.md" not in zh  # no article: no page, listed without link
+
+
+def test_list_pages_are_left_out_of_search_and_articles_are_not(pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            excluded = _meta(text).get("search") == {"exclude": True}
+            assert excluded != ("/articles/" in path), path
+
+
+def test_region_page_lists_subregion_articles_newest_first_without_duplicates(pages: dict[str, str]) -> None:
+    page = pages["zh/regions/150000.md"]
+    order = [m for m in re.findall(r"\]\(\.\./articles/([^)]+)\.md\)", page)]
+    assert order == ["2020-03-29-c", "2020-03-29-a", "2020-03-12-b"]
+    assert "[呼伦贝尔市](../regions/150700.md) (2)" in page  # sub-region with its count
+    county = pages["en/regions/150721.md"]
+    assert "# Arun Banner" in county and "[Hulunbuir City](../regions/150700.md)" in county  # breadcrumb
+
+
+def test_article_page_links_regions_topics_related_and_neighbours(pages: dict[str, str]) -> None:
+    page = pages["zh/articles/2020-03-29-a.md"]
+    assert (
+        "[内蒙古自治区](../regions/150000.md) › [呼伦贝尔市](../regions/150700.md) › [阿荣旗](../regions/150721.md)"
+        in page
+    )
+    assert "[复工复产](../topics/work-resumption.md){ .digest-chip }" in page
+    assert "| 2亿元 | 放大2亿元 |" in page
+    related = page.split("{ data-search-exclude }")[1]
+    assert "../articles/2020-03-12-b.md" in related  # same prefecture and keyword
+    assert "上一篇: [无标题" in page  # previous by date is the March 12 article
+
+
+def test_english_article_page(pages: dict[str, str]) -> None:
+    page = pages["en/articles/2020-03-29-a.md"]
+    assert _meta(page)["title"] == "Spring ploughing in Arun Banner"
+    assert "**Date**: 29 March 2020" in page
+    assert "Li Yuzhuo" in page and "Hulunbuir City" in page and "200 million yuan" in page
+    assert '<details class="quote" lang="zh-Hans">' in page  # Chinese text folded, marked as Chinese
+    assert "Chinese title: 阿荣旗春耕" in page
+    missing = pages["en/articles/2020-03-12-b.md"]
+    assert "English translation missing" in missing
+    assert "# Untitled report, Hulunbuir City, 12 March 2020" in missing
+
+
+def test_headings_never_skip_a_level(pages: dict[str, str]) -> None:
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        levels = [len(m) for m in re.findall(r"^(#{1,6}) ", text, re.M)]
+        assert levels and levels[0] == 1, path
+        assert all(b - a <= 1 for a, b in pairwise(levels)), (path, levels)
+
+
+def test_home_shows_coverage_counts_and_chart(pages: dict[str, str]) -> None:
+    home = pages["en/index.md"]
+    assert "| Reviewed | 1 (25%) | 0 (0%) |" in home  # 1 of 4 titles; the untitled one is not counted
+    assert '<figure class="digest-chart" id="figure-weekly">' in home
+    assert "[Alxa League](regions/152900.md) (1)" in home
+
+
+def test_feeds_parse_and_use_each_language_url(pages: dict[str, str]) -> None:
+    for lang, url in OPTIONS.site_urls.items():
+        root = ET.fromstring(pages[f"{lang}/feed.xml"].encode("utf-8"))
+        links = [link.get("href") for link in root.iter("{http://www.w3.org/2005/Atom}link")]
+        assert links and all(link.startswith(url) for link in links)
+
+
+def test_pages_are_deterministic(templates: SiteTemplates, pages: dict[str, str]) -> None:
+    assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS) == pages

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from generator.models import Region
+from generator.render.related import Reason, neighbours, related_articles
+from tests.render.factories import ALXA, ARUN, HULUNBUIR, JIAOZUO, make_article
+
+
+def _analysed(*locs):
+    return [loc.article for loc in locs]
+
+
+def test_same_county_and_rare_keyword_outrank_a_shared_province() -> None:
+    articles = _analysed(
+        make_article("base", region=ARUN, keywords=("春耕", "复工")),
+        make_article("county", region=ARUN, keywords=("春耕",), primary="finance-and-credit"),
+        make_article("province", region=ALXA, keywords=("复工",)),
+        make_article("elsewhere", region=JIAOZUO, keywords=("口罩",), primary="epidemic-control"),
+    )
+    related = related_articles(articles, min_score=0.1)
+    ids = [r.id for r in related["base"]]
+    assert ids[0] == "county"
+    assert "elsewhere" not in ids
+    assert Reason.REGION in related["base"][0].reasons
+
+
+def test_never_self_nor_own_near_duplicates_and_deterministic() -> None:
+    articles = _analysed(
+        make_article("a"),
+        make_article("a-copy", duplicate_of="a"),
+        make_article("b"),
+        make_article("c"),
+    )
+    first = related_articles(articles, min_score=0.0)
+    assert first == related_articles(list(reversed(articles)), min_score=0.0)
+    assert {r.id for r in first["a"]} == {"b", "c"}
+    assert {r.id for r in first["a-copy"]} == {"b", "c"}
+    # Near-duplicates are never proposed: they are already linked from their original.
+    assert all(r.id != "a-copy" for rs in first.values() for r in rs)
+    assert [r.id for r in first["b"]] == ["a", "c"]  # equal scores: by id
+
+
+def test_unrelated_articles_get_no_related_list() -> None:
+    articles = _analysed(
+        make_article("a", region=HULUNBUIR, keywords=("春耕",)),
+        make_article("b", region=JIAOZUO, keywords=("口罩",), primary="epidemic-control"),
+    )
+    assert related_articles(articles) == {"a": (), "b": ()}
+
+
+def test_neighbours_by_date_skip_duplicates_and_put_undated_last() -> None:
+    articles = _analysed(
+        make_article("m", date="2020-03-12"),
+        make_article("x", date=None, region=Region()),
+        make_article("n", date="2020-03-29"),
+        make_article("n-copy", date="2020-03-29", duplicate_of="n"),
+        make_article("l", date="2020-03-01"),
+    )
+    around = neighbours(articles)
+    assert around["l"] == (None, "m")
+    assert around["m"] == ("l", "n")
+    assert around["n"] == ("m", "x")
+    assert around["x"] == ("n", None)
+    assert around["n-copy"] == ("n", "x")
