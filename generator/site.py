@@ -53,8 +53,18 @@ def load_mkdocs_config(path: Path) -> dict[str, Any]:
     return dict(data)
 
 
-def resolve_config(config: Mapping[str, Any], *, base: Path, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
-    """Make every relative path absolute against `base` and point at the given folders."""
+def jieba_dictionary_text(text: str) -> str:
+    """A jieba dictionary without our comment lines: jieba reads every line as a word."""
+    return "".join(f"{line}\n" for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+def resolve_config(
+    config: Mapping[str, Any], *, base: Path, docs_dir: Path, site_dir: Path, scratch: Path | None = None
+) -> dict[str, Any]:
+    """Make every relative path absolute against `base` and point at the given folders.
+
+    With `scratch`, jieba dictionaries are copied there without comment lines.
+    """
     resolved = dict(config)
     resolved["docs_dir"] = str(docs_dir)
     resolved["site_dir"] = str(site_dir)
@@ -69,7 +79,12 @@ def resolve_config(config: Mapping[str, Any], *, base: Path, docs_dir: Path, sit
             options = dict(options or {})
             for key in ("jieba_dict", "jieba_dict_user"):
                 if key in options:
-                    options[key] = str((base / options[key]).resolve())
+                    source = (base / options[key]).resolve()
+                    if scratch is not None and source.is_file():
+                        clean = scratch / f"{key}.txt"
+                        clean.write_text(jieba_dictionary_text(source.read_text(encoding="utf-8")), encoding="utf-8")
+                        source = clean
+                    options[key] = str(source)
             plugins.append({name: options})
         else:
             plugins.append(plugin)
@@ -97,7 +112,7 @@ def build_site(settings: Settings, *, docs_dir: Path | None = None, site_dir: Pa
         for lang, config_path in configs.items():
             out = scratch / f"site-{lang}"
             config = resolve_config(
-                load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=out
+                load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=out, scratch=scratch
             )
             config_file = scratch / f"mkdocs.{lang}.yml"
             config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

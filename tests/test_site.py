@@ -248,3 +248,9 @@ def test_feeds_are_atom_with_absolute_links_from_site_url(built_site: tuple[Path
             assert (root / link.removeprefix(url)).is_file()
         head = (root / "index.html").read_text(encoding="utf-8")
         assert 'type="application/atom+xml"' in head
+
+
+def test_jieba_dictionary_for_search_drops_comment_lines() -> None:
+    from generator.site import jieba_dictionary_text
+
+    assert jieba_dictionary_text("# comment\n复工复产 2000 n\n\n  # indented\n呼伦贝尔市\n") == "复工复产 2000 n\n呼伦贝尔市\n"
