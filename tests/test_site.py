@@ -253,4 +253,13 @@ def test_feeds_are_atom_with_absolute_links_from_site_url(built_site: tuple[Path
 def test_jieba_dictionary_for_search_drops_comment_lines() -> None:
     from generator.site import jieba_dictionary_text
 
-    assert jieba_dictionary_text("# comment\n复工复产 2000 n\n\n  # indented\n呼伦贝尔市\n") == "复工复产 2000 n\n呼伦贝尔市\n"
+    text = "# comment\n复工复产 2000 n\n\n  # indented\n呼伦贝尔市\n"
+    assert jieba_dictionary_text(text) == "复工复产 2000 n\n呼伦贝尔市\n"
+
+
+def test_chinese_search_splits_queries_on_headline_punctuation() -> None:
+    """Material's client splits a query on `separator` only (no jieba in the browser)."""
+    plugins = load_mkdocs_config(ROOT / "mkdocs.yml")["plugins"]
+    search = next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
+    words = [w for w in re.split(search["separator"], "复工复产“加速跑”：呼伦贝尔（市）《意见》") if w]
+    assert words == ["复工复产", "加速跑", "呼伦贝尔", "市", "意见"]

@@ -10,11 +10,13 @@ still build; `strict=True` raises the first such error instead.
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import IngestError
-from generator.models import RawArticle
+from generator.models import RawArticle, SourceDocument
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -42,32 +44,66 @@ def _refuse_outside(path: Path, *, name: str) -> None:
             raise IngestError(name, "symbolic link to a file outside the seeds folder: refused")
 
 
-def ingest_file(path: Path, *, name: str) -> tuple[RawArticle, ...]:
+def ingest_file(path: Path, *, name: str, default_year: int | None = None) -> tuple[RawArticle, ...]:
     """Read one seed and split it into articles; IngestError if it has none."""
+    return _split(_read(path, name=name), default_year=default_year)
+
+
+def _read(path: Path, *, name: str) -> SourceDocument:
     # Imported here so that `generator.ingest` stays importable for its light helpers.
     from generator.ingest.read import read_source
-    from generator.ingest.split import split_document
 
     _refuse_outside(path, name=name)
-    doc = read_source(path, name=name)
-    articles = split_document(doc)
+    return read_source(path, name=name)
+
+
+def _split(doc: SourceDocument, *, default_year: int | None) -> tuple[RawArticle, ...]:
+    from generator.ingest.split import split_document
+
+    articles = split_document(doc, default_year=default_year)
     if not articles:
-        raise IngestError(name, "no article text found")
+        raise IngestError(doc.name, "no article text found")
     return articles
+
+
+def corpus_year(docs: Iterable[SourceDocument]) -> int | None:
+    """The year most documents state (ties: the latest); None if none states one.
+
+    A page that never writes its year was printed with the rest of its batch, so its
+    month/day datelines take this year.
+    """
+    from generator.ingest.split import page_year
+
+    counts = Counter(year for year in map(page_year, docs) if year is not None)
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
 
 
 def ingest_seeds(seeds_dir: Path, *, strict: bool = False) -> IngestResult:
     """Every article of every seed under `seeds_dir`, in seed order then page order.
 
     Example: `ingest_seeds(Path("seeds")).articles[0].title`. Problems are
-    collected per file; with `strict=True` the first problem is raised.
+    collected per file; with `strict=True` the first problem is raised. All files
+    are read before any is split, so that a page without a written year can take
+    the corpus year (`corpus_year`).
     """
-    articles: list[RawArticle] = []
     problems: list[IngestError] = []
+    docs: list[SourceDocument] = []
     for path in seed_paths(seeds_dir):
         name = path.relative_to(seeds_dir).as_posix()
         try:
-            articles.extend(ingest_file(path, name=name))
+            docs.append(_read(path, name=name))
+        except IngestError as err:
+            if strict:
+                raise
+            log.warning("%s", err)
+            problems.append(err)
+    year = corpus_year(docs)
+    articles: list[RawArticle] = []
+    for doc in docs:
+        try:
+            articles.extend(_split(doc, default_year=year))
         except IngestError as err:
             if strict:
                 raise
@@ -76,4 +112,4 @@ def ingest_seeds(seeds_dir: Path, *, strict: bool = False) -> IngestResult:
     return IngestResult(tuple(articles), tuple(problems))
 
 
-__all__ = ["SEED_SUFFIXES", "IngestResult", "ingest_file", "ingest_seeds", "seed_paths"]
+__all__ = ["SEED_SUFFIXES", "IngestResult", "corpus_year", "ingest_file", "ingest_seeds", "seed_paths"]

@@ -30,6 +30,7 @@ ROLES: tuple[str, ...] = (
     "实习记者",
     "實習記者",
     "首席记者",
+    "首席記者",
     "摄影报道",
     "攝影報道",
     "通讯员",
@@ -48,9 +49,14 @@ ROLES: tuple[str, ...] = (
     "報道",
 )
 # A role may be letter-spaced or cut by a line wrap (`（记` / `者 刘志远）` joined as `记 者`).
-_ROLE_RE = re.compile("|".join(r"\s*".join(re.escape(ch) for ch in role) for role in ROLES))
+# `本报` and `文/` also stand before other roles: `本报首席记者`, `文/本报记者`.
+_ROLE_RE = re.compile(
+    r"(?:文\s*[/／]\s*)?(?:本\s*[报報]\s*)?(?:"
+    + "|".join(r"\s*".join(re.escape(ch) for ch in role) for role in ROLES)
+    + ")"
+)
 # A role word that only counts at the end of a photo byline (`韩继旺 摄`).
-_TRAILING_SHOT_RE = re.compile(r"\s摄$")
+_TRAILING_SHOT_RE = re.compile(r"\s[摄攝]$")
 _HAN = r"\u3400-\u9fff"
 _NAME_CHARS_RE = re.compile(rf"^[{_HAN}·•\s、/／]+$")
 _SPACE_RE = re.compile(r"[\s\u3000]+")
@@ -155,7 +161,8 @@ def _is_name(token: str) -> bool:
 
 def looks_like_names(text: str) -> bool:
     """True if `text` holds only roles and personal names (1 to 4 of them)."""
-    stripped = _ROLE_RE.sub(" ", text).strip()
+    # A photographer's credit ends with a bare `摄` (`本报记者 王芳 摄`).
+    stripped = _TRAILING_SHOT_RE.sub("", _ROLE_RE.sub(" ", text).strip())
     if not stripped or not _NAME_CHARS_RE.match(stripped):
         return False
     pieces = [p for p in _NAME_SEPARATOR_RE.split(stripped) if p]
@@ -213,7 +220,7 @@ def trailing_byline(line: str) -> TrailingByline | None:
 
 _BYLINE_LINE_RE = re.compile(r"^[□■◎●]?\s*(?P<rest>.+)$")
 _ROLE_SPACED_RE = re.compile(rf"(?:{_ROLE_RE.pattern})\s")
-_PHOTO_CREDIT_RE = re.compile(r"(?:摄影报道|摄影|\s摄)$")
+_PHOTO_CREDIT_RE = re.compile(r"(?:摄影报道|攝影報道|摄影|攝影|\s[摄攝])$")
 
 
 def byline_line_names(line: str) -> tuple[str, ...] | None:
@@ -231,7 +238,7 @@ def byline_line_names(line: str) -> tuple[str, ...] | None:
         return None
     if not looks_like_names(rest):
         return None
-    marked = line.strip()[:1] in "□■◎●" or rest.startswith("本报")
+    marked = line.strip()[:1] in "□■◎●" or rest.startswith(("本报", "本報"))
     if not marked and not _ROLE_SPACED_RE.search(rest) and not _PHOTO_CREDIT_RE.search(rest):
         return None
     return split_names(rest)
@@ -240,4 +247,4 @@ def byline_line_names(line: str) -> tuple[str, ...] | None:
 def is_photo_byline(lines: tuple[str, ...]) -> bool:
     """True if a byline block credits photographs (`摄影报道`, `摄影`, `… 摄`)."""
     joined = " ".join(lines)
-    return "摄影" in joined or _TRAILING_SHOT_RE.search(joined.strip()) is not None
+    return "摄影" in joined or "攝影" in joined or _TRAILING_SHOT_RE.search(joined.strip()) is not None

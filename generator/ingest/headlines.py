@@ -17,6 +17,8 @@ from generator.ingest.datelines import byline_line_names, compact, is_lead_start
 
 MAX_HEADLINE_CHARS = 32
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("（", "）"), ("「", "」"), ("『", "』"), ("【", "】"))
+# A date alone on its line signs a notice or letter (`2020年3月30日`).
+_DATE_ONLY_RE = re.compile(r"^(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Q&A labels open a question or an answer, never a headline.
 _QA_LABEL_RE = re.compile(r"^(?:本报)?(?:记者|问|答|主持人)\s*[:：]")
 # Sentence and clause punctuation never stands inside a headline deck, except in a
@@ -40,12 +42,15 @@ MAX_FURNITURE_CHARS = 6
 # the title, names who the story is about (a kicker such as `兴安盟`, `包头稀土研究院`).
 _NAME_SUFFIX_RE = re.compile(
     r"(?:省|市|县|区|旗|盟|州|镇|乡|村|苏木|嘎查|街道|社区|厅|局|委|院|部|办|所|站|队|"
-    r"公司|集团|中心|银行|大学|学校|医院|协会|联合会|合作社)$"
+    r"公司|集团|中心|银行|大学|学校|医院|协会|联合会|合作社|委员会|政府|办公室|指挥部)$"
+)
+_ORGANISATION_SUFFIX_RE = re.compile(
+    r"(?:厅|局|委|院|办|所|站|公司|集团|中心|银行|协会|联合会|合作社|委员会|政府|办公室|指挥部)$"
 )
 # Verbs that make a short line a clause, not a name (`市领导调研山阳区`).
 _ACTION_RE = re.compile(
     r"调研|视察|考察|督导|检查|召开|举行|出席|会见|看望|慰问|部署|推进|开展|实施|发布|走访|"
-    r"强调|指出|要求|表示|参加|主持|签署|启动|打响|助力|推动|加快|筑牢|守护|开通|获批"
+    r"强调|指出|要求|表示|参加|主持|签署|启动|打响|助力|推动|加快|筑牢|守护|开通|获批|成立|组建|设立|挂牌"
 )
 # A line reporting who said what is a kicker over the quoted message.
 _SPEECH_RE = re.compile(r"(?:强调|指出|表示|要求|提出|希望|说)$")
@@ -99,7 +104,7 @@ def is_headline_line(text: str) -> bool:
         return False
     if _END_PUNCT_RE.search(stripped) or stripped.endswith(("）", ")")):
         return False
-    if _QA_LABEL_RE.match(stripped):
+    if _QA_LABEL_RE.match(stripped) or _DATE_ONLY_RE.match(stripped):
         return False
     if is_lead_start(stripped) or byline_line_names(stripped) is not None:
         return False
@@ -182,12 +187,24 @@ def _is_kicker_line(line: str, following: str) -> bool:
     text = compact(line)
     if _SPEECH_RE.search(text) and len(text) >= 6:
         return True
+    return is_name_line(text) and len(compact(following)) >= 4
+
+
+def is_name_line(line: str) -> bool:
+    """True for a bare place or organisation name (`兴安盟`, `包头稀土研究院`): short,
+    ending like a name, with no action. Above a title it is a kicker."""
+    text = compact(line)
     return (
         len(text) <= MAX_KICKER_NAME_CHARS
         and _NAME_SUFFIX_RE.search(text) is not None
         and _ACTION_RE.search(text) is None
-        and len(compact(following)) >= 4
     )
+
+
+def is_organisation_line(line: str) -> bool:
+    """True for a bare organisation name (`某市自来水公司`, `某县人民政府`): under a
+    notice it signs it. Place names (`…牧区`) end headlines too, so they do not count."""
+    return is_name_line(line) and _ORGANISATION_SUFFIX_RE.search(compact(line)) is not None
 
 
 def compose_headline(groups: tuple[tuple[str, ...], ...]) -> Headline:

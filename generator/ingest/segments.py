@@ -5,15 +5,19 @@ puts the big type last) and some before it. The rules, from page structure:
 
 * A dateline lead, a `上接` mark or a byline block opens a new article.
 * An end mark, `下转` mark or closing byline closes the current one.
-* A headline group between two bodies separates them, unless the current
-  article was opened by a lead/byline, is not closed yet, and the page closes
-  its articles with marks: then the group is a sub-heading of a long feature.
+* A headline group between two bodies separates them, unless it is a
+  sub-heading: the current article was opened by a lead/byline and is not closed
+  yet, the group is one short deck that does not repeat the article's lead more
+  than the text under it, and either the page closes its articles with marks or
+  the article is a feature under a byline block (see `_is_sub_heading`). Text that
+  closes with its own byline after a report credited in its lead is another story.
 * Headline groups after a body belong to it ("headline after body"). When the
   next body has no headline after it, the last groups may be that next body's
   headline printed above it (a kicker + title over a report): each goes to the
   body whose words it repeats more.
 * A page that opens with a headline and ends with a body prints headlines
-  before bodies throughout.
+  before bodies throughout; so does a page that opens and ends with bodies whose
+  headline groups repeat the words of the body below them more often than above.
 * A headline-like fragment right after text that stops mid-sentence is text
   left alone by a column break; a group between a byline block and its text is
   that article's own headline.
@@ -24,11 +28,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.ingest.clean import strip_marks
+from generator.ingest.datelines import parse_lead, trailing_byline
 from generator.ingest.headlines import SUBTITLE_RE
 from generator.ingest.units import Unit, UnitKind
 
 MIN_HARD_ENDS_FOR_FEATURES = 2
 MAX_SUB_HEADING_LINES = 2
+LEAD_LINES = 3
 # A headline repeats at least this share of its character pairs from its own story.
 MIN_HEADLINE_OVERLAP = 0.4
 OVERLAP_MARGIN = 0.15
@@ -97,12 +104,12 @@ def _is_sub_heading(pending: list[Unit], current: _Open, following: Unit, page_c
 
     Only asked for an article opened by a lead or byline block and not closed yet.
     A sub-heading (小标题) is one short group without a `——` deck. A headline printed
-    after its body repeats the words of that body, so a group sharing clearly more
-    character pairs with the text above than with the paragraph below ends the
+    after its body repeats the words of that body's lead, so a group sharing clearly
+    more character pairs with the lead above than with the paragraph below ends the
     article. Otherwise the group is a sub-heading when the page closes its articles
-    with marks (this one is still running), or when the article is a feature opened
-    by a byline block: features carry sub-headings, dateline reports and photo
-    stories (whose captions follow the headline) do not.
+    with marks (this one is not closed, so it is still running), or when the article
+    is a feature opened by a byline block: features carry sub-headings, dateline
+    reports and photo stories (whose captions follow the headline) do not.
     """
     if len(pending) != 1:
         return False
@@ -110,14 +117,39 @@ def _is_sub_heading(pending: list[Unit], current: _Open, following: Unit, page_c
     if len(group.lines) > MAX_SUB_HEADING_LINES or any(SUBTITLE_RE.match(t) for t in group.texts):
         return False
     head = _bigrams("".join(group.texts))
-    to_previous = _share(head, _text_bigrams(current.body))
+    # Against the lead only: a long feature shares some words with anything.
+    lead = next((u for u in current.body if u.kind is UnitKind.TEXT), None)
+    to_previous = _share(head, _text_bigrams((lead,))) if lead is not None else 0.0
     to_next = _share(head, _text_bigrams((following,)))
     if to_previous >= MIN_HEADLINE_OVERLAP and to_previous > to_next + OVERLAP_MARGIN:
         return False
-    if page_closes_articles:
-        return True
     opener = current.body[0]
-    return opener.kind is UnitKind.BYLINE and not opener.photo
+    return page_closes_articles or (opener.kind is UnitKind.BYLINE and not opener.photo)
+
+
+def _credited_in_lead(current: _Open) -> bool:
+    """True if the open article's dateline lead names its reporters."""
+    first = next((u for u in current.body if u.kind is UnitKind.TEXT), None)
+    if first is None:
+        return False
+    lead = parse_lead(" ".join(first.texts[:LEAD_LINES]))
+    return lead is not None and bool(lead.names)
+
+
+def _credited_at_end(units: tuple[Unit, ...]) -> bool:
+    """True if the text from here closes with a byline before any headline or opener.
+
+    A report credited in its lead is not credited again at its end: text that closes
+    with its own byline is another story.
+    """
+    for unit in units:
+        if unit.kind is UnitKind.CLOSER:
+            return True
+        if unit.kind is not UnitKind.TEXT or (unit.hard_start and unit is not units[0]):
+            return False
+        if unit.hard_end:
+            return trailing_byline(strip_marks(unit.texts[-1]).text.rstrip()) is not None
+    return False
 
 
 def _bodies_and_gaps(
@@ -133,7 +165,7 @@ def _bodies_and_gaps(
     gaps: list[tuple[Unit, ...]] = []
     pending: list[Unit] = []
     current: _Open | None = None
-    for unit in units:
+    for index, unit in enumerate(units):
         if unit.kind is UnitKind.FURNITURE:
             continue
         if unit.kind is UnitKind.HEADS:
@@ -159,7 +191,11 @@ def _bodies_and_gaps(
                 if not pending:
                     current = current.add(unit)
                     continue
-                if current.opened_hard and _is_sub_heading(pending, current, unit, page_closes_articles):
+                if (
+                    current.opened_hard
+                    and not (_credited_in_lead(current) and _credited_at_end(units[index:]))
+                    and _is_sub_heading(pending, current, unit, page_closes_articles)
+                ):
                     current = current.add(*pending, unit)
                     pending = []
                     continue
@@ -201,6 +237,28 @@ def _belongs_to_next(groups: list[Unit], previous: _Open, following: _Open) -> b
     return to_next > to_previous
 
 
+def _headlines_first(bodies: tuple[_Open, ...], gaps: tuple[tuple[Unit, ...], ...]) -> bool:
+    """Whether the page prints its headlines before their bodies.
+
+    A page that opens with a headline and ends with a body does. One that opens and
+    ends with bodies (the first is the tail of a report, the last has no headline
+    after it) is decided by the groups between bodies: each repeats the words of its
+    own story, so more of them matching the body below than the body above means
+    headlines come first.
+    """
+    if len(bodies) < 2 or gaps[-1]:
+        return False
+    if gaps[0]:
+        return True
+    to_next = to_previous = 0
+    for index in range(1, len(bodies)):
+        for group in gaps[index]:
+            below, above = _overlap(group, bodies[index]), _overlap(group, bodies[index - 1])
+            to_next += below > above
+            to_previous += above > below
+    return to_next > to_previous
+
+
 def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
     """Articles of a page with their headline groups (see the module docstring)."""
     bodies, gaps = _bodies_and_gaps(units)
@@ -208,7 +266,7 @@ def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
         return ()
     before: list[list[Unit]] = [list(body.heads) for body in bodies]
     after: list[list[Unit]] = [[] for _ in bodies]
-    headline_first = bool(gaps[0]) and not gaps[-1] and len(bodies) > 1
+    headline_first = _headlines_first(bodies, gaps)
     for index in range(len(bodies)):
         if headline_first:
             before[index].extend(gaps[index])

@@ -1,9 +1,12 @@
 """Split a decoded seed into articles: `split_document(doc) -> tuple[RawArticle, ...]`.
 
 Newspaper pages are cut by their structure (see `units` and `segments`); web
-pages, plain and annotated files hold one article each. Metadata comes from the
+pages, plain and annotated files hold one article each (a web page's article is
+bounded by its headline line and the editor credits, see `web_article`; other
+files may open with a headline and a byline block). Metadata comes from the
 article's own lead and bylines first, then the page, then the sidecar (see
-`metadata`). Pure: no I/O.
+`metadata`); a page that never writes its year takes `default_year`. Titles,
+bylines and places of Traditional text are given in Simplified. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from generator.ingest.chars import display_width
 from generator.ingest.clean import (
     clean_line,
     join_paragraphs,
@@ -25,11 +27,11 @@ from generator.ingest.datelines import (
     Lead,
     byline_line_names,
     compact,
+    is_photo_byline,
     parse_lead,
-    split_names,
     trailing_byline,
 )
-from generator.ingest.headlines import Headline, compose_headline, is_headline_line
+from generator.ingest.headlines import Headline, compose_headline
 from generator.ingest.metadata import (
     article_date,
     article_kind,
@@ -41,9 +43,16 @@ from generator.ingest.metadata import (
     page_date,
 )
 from generator.ingest.segments import Segment, segment_units
-from generator.ingest.units import Unit, UnitKind, page_units
+from generator.ingest.single import (
+    PAGE_HEADLINE,
+    author_names,
+    byline_block,
+    leading_headline_block,
+    title_line,
+    web_title,
+)
+from generator.ingest.units import WRAPPED_CLOSE_RE, Unit, UnitKind, page_units
 from generator.ingest.web_article import (
-    CHANNEL_PREFIX_RE,
     article_end,
     bound_article,
     headline_line,
@@ -55,14 +64,10 @@ from generator.models import RawArticle, SourceDocument, SourceFormat, SourceLin
 MAX_CAPTION_CHARS = 90
 LEAD_LINES = 3
 MIN_PROSE_CHARS = 20
-# A headline over a prose line without a blank between them is clearly narrower.
-HEADLINE_WIDTH_RATIO = 0.6
 # Punctuation that closes or continues a sentence cannot begin one.
 _MID_SENTENCE_START_RE = re.compile(r"^\s*[，。、；：！？）》”’」』…,.;:!?)]")
 _PROSE_END_RE = re.compile(r"[。！？!?；;]")
 _HAN_PAIR_SPACE_RE = re.compile(r"(?<=[\u3400-\u9fff，。、；：！？“”])\s+(?=[\u3400-\u9fff，。、；：！？“”])")
-# Meta key for the headline found above a web page's header line (`web_article`).
-_PAGE_HEADLINE = "page_headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +134,12 @@ def _body(units: Sequence[Unit]) -> _Body:
         if closer is not None:
             closing[:0] = closer.names
             stripped[-1] = closer.text
+        elif len(stripped) >= 2 and WRAPPED_CLOSE_RE.match(stripped[-1].strip()):
+            # A byline wrapped over the last two lines: `…工作。（记者 王` / `静）`.
+            closer = trailing_byline(f"{stripped[-2].rstrip()} {stripped[-1].strip()}")
+            if closer is not None:
+                closing[:0] = closer.names
+                stripped[-2:] = [closer.text]
     lead_text = " ".join(t.strip() for t in stripped[:LEAD_LINES] if t.strip())
     lead = parse_lead(lead_text)
     lead_names = lead.names if lead is not None else ()
@@ -253,13 +264,17 @@ def _caption_owner(caption: str, stories: Sequence[tuple[int, str]]) -> int:
     return best[0]
 
 
-def _context(doc: SourceDocument, lines: Sequence[str], meta: Sequence[tuple[str, str]]) -> _PageContext:
+def _context(
+    doc: SourceDocument, lines: Sequence[str], meta: Sequence[tuple[str, str]], default_year: int | None
+) -> _PageContext:
     header_date = meta_value(meta, "date", "published", "publish_date", "发布日期")
     sidecar = doc.sidecar
     year = infer_year(
         known_dates=(header_date, sidecar.date if sidecar else None),
         texts=lines,
     )
+    if year is None:
+        year = default_year
     return _PageContext(
         year=year,
         page_date=None,
@@ -270,9 +285,9 @@ def _context(doc: SourceDocument, lines: Sequence[str], meta: Sequence[tuple[str
     )
 
 
-def _split_page(doc: SourceDocument) -> tuple[RawArticle, ...]:
+def _split_page(doc: SourceDocument, default_year: int | None) -> tuple[RawArticle, ...]:
     lines = _cleaned(doc.lines)
-    context = _context(doc, [line.text for line in lines], doc.meta)
+    context = _context(doc, [line.text for line in lines], doc.meta, default_year)
     segments = segment_units(page_units(lines))
     bodies = [_body(segment.body) for segment in segments]
     datelines = [iso_date(context.year, b.lead.month, b.lead.day) if b.lead else None for b in bodies]
@@ -310,111 +325,72 @@ def _split_page(doc: SourceDocument) -> tuple[RawArticle, ...]:
     return tuple(articles)
 
 
-def _web_title(meta: Sequence[tuple[str, str]]) -> str | None:
-    """Headline of a scraped page: the original title, else the line printed above the
-    header, else the page title; without an aggregator's channel prefix."""
-    original = meta_value(meta, "original_title")
-    if original:
-        return original
-    title = meta_value(meta, _PAGE_HEADLINE) or meta_value(meta, "title", "page_title")
-    if title is None:
-        return None
-    return CHANNEL_PREFIX_RE.sub("", title).strip() or None
-
-
-def _leading_headline(lines: tuple[SourceLine, ...]) -> tuple[tuple[str, ...], tuple[SourceLine, ...]]:
-    """(headline lines, rest) when a file opens with a headline block before its text.
-
-    The block is set apart by a blank line, or, in files without blank lines (one
-    paragraph per line), it is a first line that is a headline directly above a
-    clearly wider line of prose.
-    """
-    start = next((i for i, line in enumerate(lines) if line.text.strip()), len(lines))
-    end = next((i for i in range(start, len(lines)) if not lines[i].text.strip()), len(lines))
-    block = lines[start:end]
-    rest = lines[end:]
-    has_text_after = any(line.text.strip() for line in rest)
-    if block and has_text_after and all(is_headline_line(line.text) for line in block):
-        return tuple(line.text.strip() for line in block), rest
-    if len(block) >= 2 and _heads_prose(block[0].text, block[1].text):
-        return (block[0].text.strip(),), lines[start + 1 :]
-    return (), lines
-
-
-def _heads_prose(first: str, second: str) -> bool:
-    """True if `first` is a headline printed right above the prose line `second`.
-
-    A hard-wrapped body line is as wide as the next one; a headline is a short line
-    without sentence punctuation over a line that writes sentences.
-    """
-    if not is_headline_line(first) or _PROSE_END_RE.search(second) is None:
-        return False
-    return display_width(first.strip()) <= HEADLINE_WIDTH_RATIO * display_width(second.strip())
-
-
-def _title_line(lines: Sequence[SourceLine], title: str | None, *, before: int) -> int | None:
-    """Number of the first line above the body that shows `title` (the page's headline)."""
-    if not title:
-        return None
-    wanted = compact(title)
-    for line in lines:
-        if line.number >= before:
-            return None
-        if wanted in compact(line.text):
-            return line.number
-    return None
-
-
-def _author_names(meta: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    """Names from an HTML page's author field (`张三；李四`), roles removed."""
-    author = meta_value(meta, "author")
-    return split_names(author) if author else ()
-
-
-def _split_single(doc: SourceDocument) -> tuple[RawArticle, ...]:
+def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArticle, ...]:
     """One article per file: web pages, plain text, annotated text, extracted HTML."""
     all_lines = lines = _cleaned(doc.lines)
     meta: tuple[tuple[str, str], ...] = tuple(doc.meta)
+    head_line: SourceLine | None = None
     if doc.format is SourceFormat.WEB_PAGE:
         kept, found = strip_web_boilerplate(lines)
-        # Text above the page's headline and below the editor credits is the site's.
-        head_line = headline_line(lines)
+        # Text above the page's headline (among the lines the stripper kept) and below the
+        # editor credits is the site's.
+        head_line = headline_line(kept)
         lines = bound_article(kept, after=head_line.number if head_line else None, before=article_end(lines))
         meta = meta + tuple(found)
         if head_line is not None:
-            meta = meta + ((_PAGE_HEADLINE, headline_text(head_line)),)
+            meta = (*meta, (PAGE_HEADLINE, headline_text(head_line)))
     nonblank = [line for line in lines if line.text.strip()]
     if not nonblank:
         return ()
-    title = _web_title(meta)
+    title = web_title(meta)
     heads: tuple[str, ...] = ()
     body_lines = lines
     if title is None:
-        heads, body_lines = _leading_headline(lines)
-    body = _body((Unit(UnitKind.TEXT, body_lines),))
+        heads, body_lines = leading_headline_block(lines)
+    credits, body_lines = byline_block(body_lines)
+    opening = (
+        (Unit(UnitKind.BYLINE, credits, photo=is_photo_byline(tuple(c.text for c in credits))),) if credits else ()
+    )
+    body = _body((*opening, Unit(UnitKind.TEXT, body_lines)))
     if not body.byline:
-        body = replace(body, byline=_author_names(meta))
+        body = replace(body, byline=author_names(meta))
+    # The headline line itself when it shows the title, else the first line above the text that does.
+    start = title_line(all_lines, title, before=nonblank[0].number)
+    if head_line is not None and title is not None and compact(title) in compact(head_line.text):
+        start = head_line.number
     article = _make_article(
         doc,
-        line_start=_title_line(all_lines, title, before=nonblank[0].number) or nonblank[0].number,
+        line_start=start or nonblank[0].number,
         line_end=nonblank[-1].number,
         body=body,
         headline=compose_headline((heads,)) if heads else Headline(title=title),
-        context=_context(doc, [line.text for line in lines], meta),
+        context=_context(doc, [line.text for line in lines], meta, default_year),
     )
     return (article,) if article is not None else ()
 
 
-def split_document(doc: SourceDocument) -> tuple[RawArticle, ...]:
+def split_document(doc: SourceDocument, *, default_year: int | None = None) -> tuple[RawArticle, ...]:
     """Cut `doc` into articles with their metadata, in page order. Pure.
 
     Newspaper pages are segmented by structure (leads, closing bylines, end and
     continuation marks, headline groups); other formats hold one article. A
-    document without any article text gives an empty tuple.
+    document without any article text gives an empty tuple. `default_year` dates
+    month/day datelines on a page that never writes its year (`ingest_seeds` passes
+    the year the other pages of the corpus write).
     """
     if doc.format is SourceFormat.NEWSPAPER_PAGE:
-        return _split_page(doc)
-    return _split_single(doc)
+        return _split_page(doc, default_year)
+    return _split_single(doc, default_year)
 
 
-__all__ = ["split_document"]
+def page_year(doc: SourceDocument) -> int | None:
+    """The year a document states: a full date in its header or sidecar, else the most
+    recent plausible year written in its text (see `metadata.infer_year`)."""
+    header_date = meta_value(doc.meta, "date", "published", "publish_date", "发布日期")
+    return infer_year(
+        known_dates=(header_date, doc.sidecar.date if doc.sidecar else None),
+        texts=[line.text for line in doc.lines],
+    )
+
+
+__all__ = ["page_year", "split_document"]

@@ -4,12 +4,12 @@
 bound the article itself, so that furniture of a template it does not know (a
 site-name line, a search box, a comment prompt) stays outside:
 
-* news templates print the page's own headline directly above the header line that
-  carries the publication date and source (`发布时间：… 来源：…`); the site's name
-  and menus come before it, so the headline is the nearest line above the header;
-* the article ends at the editor credits (`编辑：…`, `审核：…`, `(责编:…)`) or the
-  links to the previous and next pages (`上一篇：…`), which templates print right
-  under the text; whatever follows belongs to the site.
+* the page's own headline is the last headline-like line before the text: templates
+  print the site's name and menus first, then the headline next to the header line
+  with the publication date and source (`发布时间：… 来源：…`), above or below it;
+* the article ends at the editor and source credits (`编辑：…`, `审核：…`, `(责编:…)`,
+  `来源：…`) or the links to the previous and next pages (`上一篇：…`), which
+  templates print right under the text; whatever follows belongs to the site.
 
 Pure functions over cleaned `SourceLine`s.
 """
@@ -31,14 +31,18 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _NAVIGATION_RE = re.compile(r"[>»›→|｜\[\]【】]|>>")
 # Aggregators prefix the page title with their channel: `全球内蒙古频道:…`.
 CHANNEL_PREFIX_RE = re.compile(r"^[^:：\s]{1,12}(?:频道|栏目|专题|资讯|新闻)[:：]\s*")
-_CREDIT_RE = re.compile(r"^[（(\[【]?\s*(?:责编|责任编辑|编辑|审核|校对|责任校对|审校|监制)\s*[:：]")
+_CREDIT_RE = re.compile(
+    r"^[（(\[【]?\s*(?:责编|责任编辑|编辑|审核|校对|责任校对|审校|监制|来源|稿源|本文来源|文章来源)\s*[:：]"
+)
+_SUBTITLE_RE = re.compile(r"^(?:——|－－|--|―)")
 _PREV_NEXT_RE = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]")
 
 
 def looks_like_body(text: str) -> bool:
-    """True for a line of article prose: long, or ending a sentence."""
+    """True for a line of article prose: long, ending a sentence, or holding a full stop
+    (a headline never does; a short last paragraph may end with a byline)."""
     stripped = text.strip()
-    return len(stripped) >= MIN_BODY_CHARS or _SENTENCE_END_RE.search(stripped) is not None
+    return len(stripped) >= MIN_BODY_CHARS or _SENTENCE_END_RE.search(stripped) is not None or "。" in stripped
 
 
 def _is_headline(text: str) -> bool:
@@ -61,19 +65,20 @@ def _first_body_index(lines: Sequence[SourceLine]) -> int:
 
 
 def headline_line(lines: Sequence[SourceLine]) -> SourceLine | None:
-    """The page's headline: the nearest non-blank line above the first header line.
+    """The page's headline: the last headline-like line above the article's first line.
 
-    None when the page has no header line before its text, or the line above the
-    header is not headline-like (a breadcrumb, a menu).
+    Header lines (date, source), menus, breadcrumbs, tool links, editor credits and
+    `——` decks are skipped; the site's name, printed first, is taken only when no
+    other headline-like line stands between it and the text. None if there is none.
     """
     body = _first_body_index(lines)
-    header = next((i for i in range(body) if header_fields(lines[i].text.strip())), None)
-    if header is None:
-        return None
-    above = next((lines[i] for i in range(header - 1, -1, -1) if lines[i].text.strip()), None)
-    if above is None or not _is_headline(above.text):
-        return None
-    return above
+    for line in reversed(lines[:body]):
+        text = line.text.strip()
+        if not text or header_fields(text) or _CREDIT_RE.match(text) or _SUBTITLE_RE.match(text):
+            continue
+        if _is_headline(text):
+            return line
+    return None
 
 
 def headline_text(line: SourceLine) -> str:
@@ -82,7 +87,7 @@ def headline_text(line: SourceLine) -> str:
 
 
 def article_end(lines: Sequence[SourceLine]) -> int | None:
-    """Number of the first line after the article text: editor credits or prev/next links."""
+    """Number of the first line after the article text: credits or prev/next links."""
     body = _first_body_index(lines)
     for line in lines[body:]:
         text = line.text.strip()
@@ -91,12 +96,8 @@ def article_end(lines: Sequence[SourceLine]) -> int | None:
     return None
 
 
-def bound_article(
-    kept: Sequence[SourceLine], *, after: int | None, before: int | None
-) -> tuple[SourceLine, ...]:
+def bound_article(kept: Sequence[SourceLine], *, after: int | None, before: int | None) -> tuple[SourceLine, ...]:
     """Lines of `kept` strictly between line numbers `after` and `before` (None: open)."""
     return tuple(
-        line
-        for line in kept
-        if (after is None or line.number > after) and (before is None or line.number < before)
+        line for line in kept if (after is None or line.number > after) and (before is None or line.number < before)
     )

@@ -23,6 +23,9 @@ from generator.render.regions import region_index
 from generator.render.related import Related, neighbours, related_articles
 from generator.render.views import (
     FEED_FILE,
+    NO_MARK,
+    ZH_CLOSE,
+    ZH_OPEN,
     SiteTemplates,
     article_path,
     entry,
@@ -64,13 +67,16 @@ def _article_view(
     raw = a.raw
     english = lang == "en"
     return {
+        # Chinese source text on an English page is marked as Chinese (screen readers, fonts).
+        "zh_open": ZH_OPEN if english else NO_MARK,
+        "zh_close": ZH_CLOSE if english else NO_MARK,
         "id": a.id,
         "title": title(loc, lang, t),
         "original_title": raw.title if english and loc.title_en.text else None,
         "subtitle": (loc.subtitle_en.text or raw.subtitle) if english else raw.subtitle,
         "kicker": None if english else raw.kicker,
         "translation_notice": translation_notice(loc, lang, t),
-        "date": format_date(raw.date, lang, unknown=t["unknown"]),
+        "date": format_date(raw.date, lang, unknown=t["date_unknown"]),
         "outlet": (loc.outlet_en or raw.outlet) if english else raw.outlet,
         "byline": list(loc.byline_en if english and loc.byline_en else raw.byline),
         "kind": t[f"kind_{raw.kind.value}"],
@@ -82,6 +88,10 @@ def _article_view(
         "keywords": list(a.keywords),
         "regions_mentioned": [place_names_en.get(name, name) if english else name for name in a.regions_mentioned],
         "summary": summary(loc, lang),
+        "summary_open": listing.entries[a.id].summary_open,
+        "summary_close": listing.entries[a.id].summary_close,
+        "title_open": listing.entries[a.id].title_open,
+        "title_close": listing.entries[a.id].title_close,
         "figures": [{"value": format_figure(f, lang), "context": f.context_zh} for f in a.figures],
         "paragraphs": list(raw.paragraphs),
         "captions": list(raw.captions),
@@ -90,7 +100,7 @@ def _article_view(
         "source_file": raw.source_file,
         "lines": t["lines"].format(start=raw.line_start, end=raw.line_end),
         "format": t[f"format_{raw.format.value}"],
-        "duplicate_of": listing.entries[a.duplicate_of] if a.duplicate_of in listing.entries else None,
+        "duplicate_of": listing.entries.get(a.duplicate_of) if a.duplicate_of else None,
         "related": [
             {"entry": listing.entries[r.id], "reasons": " · ".join(t[reason] for reason in r.reasons)} for r in related
         ],
@@ -129,12 +139,18 @@ def render_pages(
         for loc in articles:
             previous, following = around[loc.article.id]
             view = _article_view(
-                loc, listing, related=related[loc.article.id], previous=previous, following=following,
+                loc,
+                listing,
+                related=related[loc.article.id],
+                previous=previous,
+                following=following,
                 place_names_en=place_names_en,
             )
             meta = {"title": view["title"], "description": view["summary"]}
             page = article_path(loc.article.id)
-            pages[f"{lang}/{page}"] = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
+            pages[f"{lang}/{page}"] = template.render(
+                a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta)
+            )
 
         site_pages = {
             "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members, articles=articles),

@@ -50,7 +50,9 @@ def foreign_requests(requests: list[str], allowed_netloc: str) -> list[str]:
     return foreign
 
 
-def visit_all(browser, base: str, paths: dict[str, str], shots: Path | None = None, prefix: str = "") -> dict[str, tuple[list[str], list[str]]]:
+def visit_all(
+    browser, base: str, paths: dict[str, str], shots: Path | None = None, prefix: str = ""
+) -> dict[str, tuple[list[str], list[str]]]:
     """Load each page in one browser context; (requests, console errors) per page name."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -19,7 +19,9 @@ def test_zip_is_deterministic(built_site: tuple[Path, Path], tmp_path: Path) -> 
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_unzipped_site_works_from_file_urls(browser, built_site: tuple[Path, Path], tmp_path: Path, artifacts_dir: Path) -> None:
+def test_unzipped_site_works_from_file_urls(
+    browser, built_site: tuple[Path, Path], tmp_path: Path, artifacts_dir: Path
+) -> None:
     _, site = built_site
     archive = zip_site(site, tmp_path / "site.zip")
     with zipfile.ZipFile(archive) as z:

@@ -160,3 +160,79 @@ def test_trailing_byline_names_and_credits(line: str, names: tuple[str, ...] | N
 )
 def test_byline_line_needs_the_papers_form(line: str, names: tuple[str, ...] | None) -> None:
     assert byline_line_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A role word ends the name before it, even when a wrap split the next name.
+        ("记者贺兰 通讯员孟 凡星", ("贺兰", "孟凡星")),
+        ("记者 乔木 实习生 石 磊", ("乔木", "石磊")),
+        # The role itself cut by a line wrap and joined with a space.
+        ("记 者 邵立新", ("邵立新",)),
+        ("通讯 员 韦青", ("韦青",)),
+        # Traditional forms of the roles.
+        ("記者 馮遠", ("馮遠",)),
+        ("見習記者 蘇雅 實習生 衛東", ("蘇雅", "衛東")),
+        ("本報通訊員 鍾 靈", ("鍾靈",)),
+    ],
+)
+def test_split_names_roles_separate_and_wrap(text: str, names: tuple[str, ...]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "place", "month", "day", "names"),
+    [
+        # Lead lines joined with a space at the wrap: inside a name, inside a role.
+        ("本报集宁5月3日电（记者贺兰 通讯员孟 凡星）集宁区", "本报", "集宁", 5, 3, ("贺兰", "孟凡星")),
+        ("本报讯（记 者 邵立新）近日", "本报", None, None, None, ("邵立新",)),
+        # Traditional leads: 本報 / 訊 / 電.
+        ("本報訊（記者 馮遠）近日", "本報", None, None, None, ("馮遠",)),
+        ("新華社太原6月2日電（記者 衛東）", "新華社", "太原", 6, 2, ("衛東",)),
+    ],
+)
+def test_parse_lead_wrapped_and_traditional(
+    text: str, outlet: str, place: str | None, month: int | None, day: int | None, names: tuple[str, ...]
+) -> None:
+    lead = parse_lead(text)
+    assert lead is not None
+    assert (lead.outlet, lead.place, lead.month, lead.day, lead.names) == (outlet, place, month, day, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("本报记者 龚平 摄", ("龚平",)),  # a photographer's credit with a bare 摄
+        ("記者 馮遠 攝", ("馮遠",)),
+        ("本报记者 龚平", ("龚平",)),
+    ],
+)
+def test_byline_line_photo_credit(line: str, names: tuple[str, ...] | None) -> None:
+    assert byline_line_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("各項工作有序推進。（記者 馮遠）", ("馮遠",)),
+        ("會議結束。（新華社）", None),  # Traditional agency credit
+    ],
+)
+def test_trailing_byline_traditional(line: str, names: tuple[str, ...] | None) -> None:
+    found = trailing_byline(line)
+    assert (found.names if found else None) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("本报首席记者 裴然", ("裴然",)),  # 本报 before another role
+        ("文/本报记者 裴然", ("裴然",)),
+        ("本報記者馮遠", ("馮遠",)),  # the paper's own form, Traditional
+        ("本报评论员", None),  # a column credit, not a person
+        ("本报道由市委宣传部提供", None),
+    ],
+)
+def test_byline_line_role_prefixes(line: str, names: tuple[str, ...] | None) -> None:
+    assert byline_line_names(line) == names

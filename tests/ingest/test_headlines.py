@@ -117,3 +117,34 @@ def test_merge_quote_lines_attaches_vertical_quotes() -> None:
 )
 def test_compose_headline(groups: tuple[tuple[str, ...], ...], expected: Headline) -> None:
     assert compose_headline(groups) == expected
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        # A long organisation name above the title is still a kicker.
+        (
+            (("内蒙古自治区农牧业科学院", "新品种燕麦通过审定"),),
+            Headline(title="新品种燕麦通过审定", kicker="内蒙古自治区农牧业科学院"),
+        ),
+        # A first deck that acts (a verb) is part of the title, however it ends.
+        (
+            (("副市长走访察看经济开发区", "企业复产情况"),),
+            Headline(title="副市长走访察看经济开发区企业复产情况"),
+        ),
+    ],
+)
+def test_compose_headline_long_organisation_kicker(groups: tuple[tuple[str, ...], ...], expected: Headline) -> None:
+    assert compose_headline(groups) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2021年4月18日", False),  # a date signs a notice
+        ("4月18日", False),
+        ("4月18日起城区恢复供水", True),
+    ],
+)
+def test_date_alone_is_not_a_headline(line: str, expected: bool) -> None:
+    assert is_headline_line(line) is expected

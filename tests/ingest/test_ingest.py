@@ -101,3 +101,31 @@ def test_strict_raises_first_problem(tmp_path: Path) -> None:
     with pytest.raises(IngestError) as info:
         ingest_seeds(tmp_path, strict=True)
     assert info.value.file == "000_bad.txt"
+
+
+YEARLESS_PAGE = """\
+本报集宁4月12日电（记者 乔木）集宁区日前启动春季植树
+活动，各单位分片包干，确保苗木成活。
+
+集宁区启动春季植树活动
+
+本报讯（记者 龚平）城区三条道路改造工程
+日前开工，预计年底完工。①2
+
+城区道路改造工程开工
+"""
+
+
+def test_page_without_a_year_takes_the_corpus_year(tmp_path: Path) -> None:
+    _write(tmp_path, "001_page.txt", PAGE.encode("utf-8"))  # writes 2021
+    _write(tmp_path, "002_yearless.txt", YEARLESS_PAGE.encode("utf-8"))
+    result = ingest_seeds(tmp_path)
+    dates = {a.title: a.date for a in result.articles}
+    assert dates["集宁区启动春季植树活动"] == "2021-04-12"
+
+
+def test_yearless_page_alone_stays_undated(tmp_path: Path) -> None:
+    _write(tmp_path, "002_yearless.txt", YEARLESS_PAGE.encode("utf-8"))
+    articles = ingest_seeds(tmp_path).articles
+    assert len(articles) == 2
+    assert all(a.date is None for a in articles)

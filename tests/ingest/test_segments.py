@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.ingest.segments import Segment, segment_units
 from generator.ingest.units import page_units
 from generator.models import SourceLine
@@ -112,3 +114,93 @@ def test_headline_between_byline_block_and_text_is_the_articles_own() -> None:
     )
     assert [_heads(s) for s in segments] == [((), ("公交新增线路",)), (("春播正当时",), ())]
     assert segments[1].opened_hard
+
+
+def test_headline_after_a_report_splits_it_from_a_story_without_lead() -> None:
+    # The agency report is not closed by a byline, the page closes its other stories
+    # with bylines, and the group repeats the report's lead: it is that report's headline.
+    segments = _segments(
+        "新华社太原5月8日电（记者 卫东）山西省日前启动\n汾河流域生态修复工程，今年治理河道六十公里。\n\n"
+        "汾河流域生态修复工程启动\n\n"
+        "今年以来，某区供电公司加快农网改造，新建\n配电台区二十个，户均停电时间明显缩短。 （苗青）\n\n"
+        "农网改造让村民用上放心电\n\n"
+        "市图书馆推出线上借阅服务，读者足不出户\n即可借阅电子图书。（岳红）\n"
+    )
+    assert [_heads(s) for s in segments] == [
+        ((), ("汾河流域生态修复工程启动",)),
+        ((), ("农网改造让村民用上放心电",)),
+        ((), ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # No end marks on the page: a feature opened by a byline block keeps its sub-heading.
+        "□本报记者 龚平\n\n清晨的菜市场里人来人往，摊主们忙着摆放蔬菜。\n\n"
+        "菜价稳了心里踏实\n\n市场管理方每天公布主要蔬菜价格，居民买菜更放心。\n\n"
+        "菜篮子里的民生温度\n",
+        # With end marks: a dateline report's sub-heading that does not repeat its lead.
+        "本报讯（记者 龚平）全市春季招聘月活动日前启动。\n\n"
+        "线上线下同步招聘\n\n活动期间将举办专场招聘会四十场，提供岗位一万个。\n\n"
+        "春季招聘月活动启动\n\n本报讯（记者 鲁阳）市区新增停车位五百个。①2\n\n"
+        "本报讯（记者 苗青）城区路灯完成更换。②3\n",
+    ],
+)
+def test_sub_heading_stays_inside_its_article(page: str) -> None:
+    segments = _segments(page)
+    body_texts = [t for u in segments[0].body for t in u.texts]
+    assert any(t in body_texts for t in ("菜价稳了心里踏实", "线上线下同步招聘"))
+
+
+def test_photo_story_headline_is_not_a_sub_heading_of_the_captions() -> None:
+    segments = _segments(
+        "□本报记者 龚平 摄影报道\n\n连日来，各地农民抢抓农时开展春播，田间地头一片繁忙。\n\n"
+        "春播时节农事忙\n\n农民在田间\n播种玉米。\n"
+    )
+    assert len(segments) == 2
+    assert _heads(segments[0]) == ((), ("春播时节农事忙",))
+
+
+def test_story_closed_by_its_own_byline_is_not_the_credited_report_continuing() -> None:
+    # The slogan headline shares no words with the report's lead, but the text under it
+    # closes with a byline while the report was already credited in its lead.
+    segments = _segments(
+        "本报讯（记者 鲁阳）全市春季招聘月活动日前启动，\n提供就业岗位一万个。\n\n"
+        "稳就业 保民生\n\n"
+        "某街道日前为辖区困难群众送去米面油等生活物资，\n帮助他们解决实际困难。（苗青）\n\n"
+        "街道为困难群众送温暖\n\n"
+        "本报讯（记者 乔木）城区路灯完成更换。②3\n"
+    )
+    assert [_heads(s) for s in segments] == [
+        ((), ("稳就业 保民生",)),
+        ((), ("街道为困难群众送温暖",)),
+        ((), ()),
+    ]
+
+
+def test_feature_headline_repeating_its_lead_ends_the_feature() -> None:
+    segments = _segments(
+        "□本报记者 高原\n\n清晨，牧民新建的暖棚里，母羊正在接羔，\n羔羊成活率明显提高。\n\n"
+        "“有了暖棚，心里踏实多了。”牧民说。\n\n暖棚接羔保成活\n\n"
+        "监督举报电话：0471-5550000，欢迎群众监督。\n"
+    )
+    assert len(segments) == 2
+    assert _heads(segments[0]) == ((), ("暖棚接羔保成活",))
+
+
+def test_page_between_two_bodies_votes_for_headlines_first() -> None:
+    # Opens with the tail of a report and ends with a body: the groups repeat the
+    # words of the body below them, so they head those bodies.
+    segments = _segments(
+        "各项措施落实到位，群众生活秩序正常。（达来）\n\n"
+        "牧场启用智能围栏\n\n"
+        "某牧场日前在五万亩草场启用智能围栏，牧民用手机\n即可查看牲畜位置。（其其格）\n\n"
+        "湖泊湿地水位回升\n\n"
+        "某县持续推进湖泊湿地保护修复，今年湖泊湿地\n水位普遍回升。\n"
+    )
+    assert [_heads(s) for s in segments] == [
+        ((), ()),
+        (("牧场启用智能围栏",), ()),
+        (("湖泊湿地水位回升",), ()),
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -355,3 +356,143 @@ def test_any_page_splits_into_sane_articles(lines: list[str]) -> None:
     assert all(1 <= s <= e <= max(1, len(lines)) for s, e in spans)
     assert all(e1 < s2 for (_, e1), (s2, _) in pairwise(spans))
     assert all(a.paragraphs and all(p.strip() for p in a.paragraphs) for a in articles)
+
+
+def test_traditional_headline_and_byline_come_out_simplified() -> None:
+    text = (
+        "烏(wu)海(hai)市(shi)擴(kuo)大(da)濕(shi)地(di)保(bao)護(hu)範(fan)圍\n"
+        "烏海市日前將黃河沿岸三處濕地納入保護範圍,新增保護面積兩千公頃,並設立專職管護隊伍。\n"
+        "管護隊伍將開展日常巡查,嚴厲打擊破壞濕地的行為。(見習記者 馮遠 通訊員 鍾 靈)"
+    )
+    (article,) = split_document(_doc(text, SourceFormat.ANNOTATED))
+    assert article.title == "乌海市扩大湿地保护范围"
+    assert article.byline == ("冯远", "钟灵")
+    assert (article.line_start, article.line_end) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "subtitle"),
+    [
+        # One paragraph per line: the headline stands right above the first paragraph.
+        (
+            "集宁区新建三所幼儿园\n集宁区今年投资八千万元新建三所公办幼儿园,可新增学位一千余个,缓解入园难问题。\n"
+            "三所幼儿园计划于九月投入使用。",
+            "集宁区新建三所幼儿园",
+            None,
+        ),
+        (
+            "丰镇市启动农村道路提升工程\n——今年改造农村公路一百二十公里\n"
+            "丰镇市日前启动农村道路提升工程,今年计划改造农村公路一百二十公里,惠及村民三万余人。",
+            "丰镇市启动农村道路提升工程",
+            "今年改造农村公路一百二十公里",
+        ),
+        # Hard-wrapped text: the headline is narrower than the column under it.
+        (
+            "卓资县新建三座冷库\n卓资县今年投资两千万元新建三座农产品冷\n库，可储存蔬菜一万吨，方便农户错峰销售。",
+            "卓资县新建三座冷库",
+            None,
+        ),
+        # A first line as wide as the next is hard-wrapped text, not a headline.
+        (
+            "丰镇市日前启动农村道路提升工程今年计划改造农村\n公路一百二十公里,惠及沿线村民三万余人。",
+            None,
+            None,
+        ),
+    ],
+)
+def test_plain_headline_without_blank_line(text: str, title: str | None, subtitle: str | None) -> None:
+    (article,) = split_document(_doc(text, SourceFormat.PLAIN))
+    assert (article.title, article.subtitle) == (title, subtitle)
+
+
+WEB_SITE_NAME_PAGE = """\
+塞上资讯网
+首页 | 要闻 | 民生 | 文化 | 图片
+首页 > 要闻 > 正文
+
+集宁区老旧小区改造全面开工
+
+发布时间：2021-04-16 09:10　来源：乌兰察布日报
+近日，集宁区老旧小区改造工程全面开工，今年计划改造小区四十个，惠及居民一万二千户。
+改造内容包括外墙保温、管网更新、道路硬化等。（记者 乔木）
+编辑：龚平　审核：鲁阳
+上一篇：丰镇市启动农村道路提升工程
+请文明上网，理性发言。
+"""
+
+WEB_HEADER_FIRST_PAGE = """\
+察右前旗融媒体中心
+发布日期：2021-05-02　来源：察右前旗融媒体中心
+察右前旗举办春季农民技能培训班
+本报讯（记者 韦青）察右前旗日前举办春季农民技能培训班，两百余名农民参加培训。
+培训内容涵盖设施农业、畜牧养殖等。
+【责任编辑：苗青】
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "byline", "span"),
+    [
+        # The site's name comes first; the headline is the last headline line before the text.
+        (WEB_SITE_NAME_PAGE, "集宁区老旧小区改造全面开工", ("乔木",), (5, 9)),
+        # The header may stand above the headline.
+        (WEB_HEADER_FIRST_PAGE, "察右前旗举办春季农民技能培训班", ("韦青",), (3, 5)),
+    ],
+)
+def test_web_page_headline_and_end(text: str, title: str, byline: tuple[str, ...], span: tuple[int, int]) -> None:
+    (article,) = split_document(_doc(text, SourceFormat.WEB_PAGE))
+    assert article.title == title
+    assert article.byline == byline
+    assert (article.line_start, article.line_end) == span
+    assert not any("文明" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("default_year", "date"),
+    [(2021, "2021-04-12"), (None, None)],
+)
+def test_page_without_a_year_takes_the_default_year(default_year: int | None, date: str | None) -> None:
+    text = "本报集宁4月12日电（记者 乔木）集宁区日前启动植树活动。\n"
+    (article,) = split_document(_doc(text), default_year=default_year)
+    assert article.date == date
+
+
+def test_year_written_on_the_page_wins_over_the_default() -> None:
+    text = "本报集宁4月12日电（记者 乔木）集宁区2019年以来累计植树百万株。\n"
+    (article,) = split_document(_doc(text), default_year=2021)
+    assert article.date == "2019-04-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "kind"),
+    [
+        (
+            "牧区小学迎来返校季\n\n本报记者 乔木 实习生 石磊\n\n连日来，全旗牧区小学陆续开学。\n\n返校学生已达九成。",
+            ("乔木", "石磊"),
+            ArticleKind.ARTICLE,
+        ),
+        (
+            "春播时节农事忙\n\n□本报记者 龚平 摄影报道\n\n连日来，各地农民抢抓农时开展春播。",
+            ("龚平",),
+            ArticleKind.PHOTO_STORY,
+        ),
+    ],
+)
+def test_single_article_byline_block_above_the_text(text: str, byline: tuple[str, ...], kind: ArticleKind) -> None:
+    (article,) = split_document(_doc(text, SourceFormat.PLAIN))
+    assert (article.byline, article.kind) == (byline, kind)
+    assert not any("记者" in p for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("tail", "byline"),
+    [
+        ("（记者 裴\n然 通讯员 韦青）", ("裴然", "韦青")),
+        ("（鲁\n阳）", ("鲁阳",)),
+    ],
+)
+def test_trailing_byline_wrapped_over_two_lines(tail: str, byline: tuple[str, ...]) -> None:
+    text = f"某旗林草局日前组织防火演练，检验扑火队伍的应急处\n置能力。{tail}\n\n防火演练检验应急能力\n"
+    (article,) = split_document(_doc(text))
+    assert article.byline == byline
+    assert article.paragraphs[-1].endswith("置能力。")

@@ -67,3 +67,12 @@ def test_empty_series_draws_nothing_and_bad_ids_are_refused() -> None:
 def test_describe_lists_largest_first() -> None:
     text = describe(Series((("a", 1), ("b", 3))), template="{total}: {items}", item="{label} {count}", separator=", ")
     assert text == "4: b 3, a 1"
+
+
+def test_value_axis_has_whole_number_ticks_and_long_axes_are_thinned() -> None:
+    days = [f"2020-{m:02d}-{d:02d}" for m in range(1, 11) for d in (3, 17)]
+    svg = _svg(bar_chart(weekly_counts(days), chart_id="weeks", title="t", description="d"))
+    y_axis = svg.xpath("//*[local-name()='g'][contains(@class, 'axis y')]//*[local-name()='text']")
+    assert {t.text for t in y_axis} <= {"0", "1", "2"}
+    x_axis = svg.xpath("//*[local-name()='g'][contains(@class, 'axis x')]//*[local-name()='text']")
+    assert 0 < len(x_axis) <= 15  # 42 weeks, every third labelled

@@ -89,10 +89,12 @@ def test_english_article_page(pages: dict[str, str]) -> None:
     assert "**Date**: 29 March 2020" in page
     assert "Li Yuzhuo" in page and "Hulunbuir City" in page and "200 million yuan" in page
     assert '<details class="quote" lang="zh-Hans">' in page  # Chinese text folded, marked as Chinese
-    assert "Chinese title: 阿荣旗春耕" in page
+    assert 'Chinese title: <span lang="zh-Hans">阿荣旗春耕</span>' in page
     missing = pages["en/articles/2020-03-12-b.md"]
     assert "English translation missing" in missing
     assert "# Untitled report, Hulunbuir City, 12 March 2020" in missing
+    # The Chinese summary shown in its place stays inside the admonition and is marked as Chinese.
+    assert '!!! abstract "Summary"\n\n    <span lang="zh-Hans">企业复工复产。</span>\n' in missing
 
 
 def test_headings_never_skip_a_level(pages: dict[str, str]) -> None:
@@ -120,3 +122,11 @@ def test_feeds_parse_and_use_each_language_url(pages: dict[str, str]) -> None:
 
 def test_pages_are_deterministic(templates: SiteTemplates, pages: dict[str, str]) -> None:
     assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS) == pages
+
+
+def test_hostile_text_in_the_folded_chinese_block_stays_text(templates: SiteTemplates) -> None:
+    hostile = make_article("x", paragraphs=("<script>alert(1)</script></details><p onclick=x>", "# 标题 {{ 7*7 }}"))
+    pages = render_pages((hostile,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    page = pages["en/articles/x.md"]
+    assert "<script" not in page and "<p onclick" not in page and "{{ 7*7 }}" not in page
+    assert page.count("</details>") == 1

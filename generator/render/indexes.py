@@ -1,0 +1,314 @@
+"""List pages of one language: home, region and topic indexes and pages, timeline, sources (pure).
+
+Every list page is left out of search (front matter `search: exclude`): they repeat
+the titles and summaries of many articles and would outrank the articles themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jinja2 import Environment
+
+from generator.analyse.topics import Topic
+from generator.models import LocalizedArticle, TranslationState
+from generator.render import charts
+from generator.render.markdown import front_matter
+from generator.render.regions import RegionIndex, flatten, prefecture_counts, region_tree
+from generator.render.views import (
+    EXPORT_FILE,
+    FEED_FILE,
+    REGIONS_PAGE,
+    SCHEMA_FILE,
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    TOPICS_PAGE,
+    Entry,
+    format_date,
+    format_month,
+    region_path,
+    topic_path,
+)
+
+LATEST_ON_HOME = 20
+CHART_BARS = 15
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One language's view of all articles, shared by its list pages."""
+
+    lang: str
+    t: Mapping[str, str]
+    env: Environment
+    entries: Mapping[str, Entry]  # every article by id
+    listed: tuple[Entry, ...]  # near-duplicates left out, newest first
+
+    def render(self, template: str, page: str, title: str, **context: Any) -> str:
+        meta = {"title": title, "search": {"exclude": True}}
+        return self.env.get_template(template).render(
+            t=self.t, lang=self.lang, page=page, front_matter=front_matter(meta), **context
+        )
+
+
+def _data_chart(
+    listing: Listing, series: charts.Series, *, chart_id: str, title: str, horizontal: bool = False
+) -> dict[str, Any]:
+    t = listing.t
+    description = charts.describe(series, template=t["chart_desc"], item=t["chart_item"], separator=t["list_separator"])
+    return {
+        "title": title,
+        "svg": charts.bar_chart(
+            series,
+            chart_id=chart_id,
+            title=title,
+            description=description,
+            horizontal=horizontal,
+            x_label_rotation=0 if horizontal else 30,
+        ),
+        "rows": charts.chart_rows(series),
+    }
+
+
+def _weekly_chart(listing: Listing) -> dict[str, Any]:
+    series = charts.weekly_counts(e.date for e in listing.listed)
+    labelled = charts.Series(
+        tuple(
+            (listing.t["week_of"].format(date=format_date(week, listing.lang, unknown="")), n)
+            for week, n in series.points
+        )
+    )
+    return _data_chart(listing, labelled, chart_id="weekly", title=listing.t["chart_weekly"])
+
+
+def topic_members(articles: Sequence[LocalizedArticle], taxonomy: Sequence[Topic]) -> dict[str, tuple[str, ...]]:
+    """Topic code -> canonical article ids having it as primary or secondary topic."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for loc in articles:
+        a = loc.article
+        if a.duplicate_of is None:
+            for code in (a.topics.primary, *a.topics.secondary):
+                members[code].append(a.id)
+    return {topic.code: tuple(members.get(topic.code, ())) for topic in taxonomy}
+
+
+def _newest(listing: Listing, ids: Sequence[str]) -> list[Entry]:
+    wanted = set(ids)
+    return [e for e in listing.listed if e.id in wanted]
+
+
+def coverage(articles: Sequence[LocalizedArticle]) -> tuple[tuple[TranslationState, int, int], ...]:
+    """(state, titles, summaries) over articles that have the Chinese text to translate."""
+    titles = [loc.title_en.state for loc in articles if loc.article.raw.title]
+    summaries = [loc.summary_en.state for loc in articles if loc.article.summary]
+    return tuple((state, titles.count(state), summaries.count(state)) for state in TranslationState)
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def home_page(
+    listing: Listing,
+    *,
+    regions: RegionIndex,
+    topics: Mapping[str, Topic],
+    members: Mapping[str, tuple[str, ...]],
+    articles: Sequence[LocalizedArticle],
+) -> str:
+    """The front page: scope, numbers, weekly chart, translation coverage, latest articles."""
+    t, lang = listing.t, listing.lang
+    dated = [e.date for e in listing.listed if e.date]
+    rows = coverage(articles)
+    title_total = sum(row[1] for row in rows)
+    summary_total = sum(row[2] for row in rows)
+    return listing.render(
+        "home.md.j2",
+        "index.md",
+        t["home_title"],
+        article_count=len(listing.listed),
+        region_count=sum(1 for code in regions.members if regions.members[code]),
+        first=format_date(min(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
+        last=format_date(max(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
+        chart=_weekly_chart(listing),
+        # Provinces and prefectures; counties are one click away on the region pages.
+        regions=[(depth, node) for depth, node in flatten(region_tree(regions, lang)) if depth <= 1],
+        unplaced=len(regions.unplaced),
+        unplaced_page=region_path(None),
+        topic_counts=[
+            {"label": topics[code].en if lang == "en" else topics[code].zh, "page": topic_path(code), "count": len(ids)}
+            for code, ids in sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
+            if ids
+        ],
+        coverage=[
+            {
+                "state": t[f"state_{state.value}"],
+                "titles": titles,
+                "titles_share": _percent(titles, title_total),
+                "summaries": summaries,
+                "summaries_share": _percent(summaries, summary_total),
+            }
+            for state, titles, summaries in rows
+        ],
+        latest=listing.listed[:LATEST_ON_HOME],
+        feed=FEED_FILE,
+        export=EXPORT_FILE,
+        regions_page=REGIONS_PAGE,
+        topics_page=TOPICS_PAGE,
+        timeline_page=TIMELINE_PAGE,
+        sources_page=SOURCES_PAGE,
+    )
+
+
+def region_pages(listing: Listing, index: RegionIndex) -> dict[str, str]:
+    """The region tree page and one page per region (articles of the region and below it)."""
+    t, lang = listing.t, listing.lang
+    tree = region_tree(index, lang)
+    chart = _data_chart(
+        listing,
+        charts.ranked(prefecture_counts(index, lang), limit=CHART_BARS),
+        chart_id="regions",
+        title=t["chart_regions"],
+        horizontal=True,
+    )
+    pages = {
+        REGIONS_PAGE: listing.render(
+            "regions.md.j2",
+            REGIONS_PAGE,
+            t["regions_title"],
+            tree=flatten(tree),
+            chart=chart,
+            unplaced=len(index.unplaced),
+            unplaced_page=region_path(None),
+        )
+    }
+    for code, ids in index.members.items():
+        if not ids:
+            continue
+        page = region_path(code)
+        label = index.label(code, lang)
+        other = index.label(code, "zh" if lang == "en" else "en")
+        pages[page] = listing.render(
+            "region.md.j2",
+            page,
+            label,
+            label=label,
+            other_label=other if other != label else None,
+            breadcrumb=[{"label": index.label(a, lang), "page": region_path(a)} for a in index.ancestors(code)],
+            children=[
+                {"label": index.label(c, lang), "page": region_path(c), "count": len(index.members[c])}
+                for c in index.children(code)
+                if index.members[c]
+            ],
+            entries=_newest(listing, ids),
+            regions_page=REGIONS_PAGE,
+        )
+    if index.unplaced:
+        page = region_path(None)
+        pages[page] = listing.render(
+            "region.md.j2",
+            page,
+            t["no_region"],
+            label=t["no_region"],
+            other_label=None,
+            breadcrumb=[],
+            children=[],
+            entries=_newest(listing, index.unplaced),
+            regions_page=REGIONS_PAGE,
+        )
+    return pages
+
+
+def topic_pages(listing: Listing, taxonomy: Sequence[Topic], members: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """The topic index (with a chart) and one page per topic that has articles."""
+    t, lang = listing.t, listing.lang
+    label = {topic.code: topic.en if lang == "en" else topic.zh for topic in taxonomy}
+    chart = _data_chart(
+        listing,
+        charts.ranked(((label[code], len(ids)) for code, ids in members.items()), limit=len(members)),
+        chart_id="topics",
+        title=t["chart_topics"],
+        horizontal=True,
+    )
+    rows = [
+        {"label": label[topic.code], "page": topic_path(topic.code), "count": len(members[topic.code])}
+        for topic in sorted(taxonomy, key=lambda topic: (-len(members[topic.code]), topic.code))
+    ]
+    pages = {TOPICS_PAGE: listing.render("topics.md.j2", TOPICS_PAGE, t["topics_title"], topics=rows, chart=chart)}
+    for topic in taxonomy:
+        ids = members[topic.code]
+        if ids:
+            page = topic_path(topic.code)
+            other = topic.zh if lang == "en" else topic.en
+            pages[page] = listing.render(
+                "topic.md.j2",
+                page,
+                label[topic.code],
+                label=label[topic.code],
+                other_label=other,
+                entries=_newest(listing, ids),
+                topics_page=TOPICS_PAGE,
+            )
+    return pages
+
+
+def timeline_page(listing: Listing) -> str:
+    """Archive by month, newest month first, with the weekly chart."""
+    t, lang = listing.t, listing.lang
+    months: dict[str, list[Entry]] = defaultdict(list)
+    undated: list[Entry] = []
+    for e in listing.listed:
+        (months[e.date[:7]] if e.date else undated).append(e)
+    return listing.render(
+        "timeline.md.j2",
+        TIMELINE_PAGE,
+        t["timeline_title"],
+        chart=_weekly_chart(listing),
+        months=[
+            {"label": format_month(month, lang), "entries": months[month]} for month in sorted(months, reverse=True)
+        ],
+        undated=undated,
+    )
+
+
+def sources_page(listing: Listing, articles: Sequence[LocalizedArticle]) -> str:
+    """Articles by outlet and by seed file (with line ranges), plus the downloads."""
+    t, lang = listing.t, listing.lang
+    outlets: dict[str, list[Entry]] = defaultdict(list)
+    for e in listing.listed:
+        outlets[e.outlet or t["unknown"]].append(e)
+    files: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    formats: dict[str, str] = {}
+    for loc in sorted(articles, key=lambda loc: (loc.article.raw.source_file, loc.article.raw.line_start)):
+        raw = loc.article.raw
+        formats[raw.source_file] = t[f"format_{raw.format.value}"]
+        files[raw.source_file].append(
+            {
+                "entry": listing.entries[loc.article.id],
+                "lines": t["lines"].format(start=raw.line_start, end=raw.line_end),
+            }
+        )
+
+    def span(entries: Sequence[Entry]) -> str:
+        dates = sorted(e.date for e in entries if e.date)
+        if not dates:
+            return t["unknown"]
+        first, last = (format_date(d, lang, unknown="") for d in (dates[0], dates[-1]))
+        return first if first == last else f"{first} – {last}"
+
+    return listing.render(
+        "sources.md.j2",
+        SOURCES_PAGE,
+        t["sources_title"],
+        outlets=[
+            {"label": name, "count": len(items), "span": span(items)}
+            for name, items in sorted(outlets.items(), key=lambda item: (-len(item[1]), item[0]))
+        ],
+        files=[{"name": name, "format": formats[name], "articles": items} for name, items in sorted(files.items())],
+        feed=FEED_FILE,
+        export=EXPORT_FILE,
+        schema=SCHEMA_FILE,
+    )

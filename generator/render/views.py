@@ -1,0 +1,261 @@
+"""View models: what every page shows about an article, a region or a topic (pure).
+
+Pages link to each other with relative `.md` paths (MkDocs validates and rewrites them),
+so this module also owns the URL shapes of the docs folder. Both languages use the same
+paths, which lets the language switcher map a page to its counterpart by path alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import Environment
+
+from generator.analyse.topics import Topic
+from generator.config import LANGUAGES
+from generator.models import Figure, LocalizedArticle, Region, TranslationState
+from generator.render.markdown import SafeMarkdown, make_environment
+
+HOME_PAGE = "index.md"
+REGIONS_PAGE = "regions/index.md"
+TOPICS_PAGE = "topics/index.md"
+TIMELINE_PAGE = "timeline.md"
+SOURCES_PAGE = "sources.md"
+FEED_FILE = "feed.xml"
+EXPORT_FILE = "articles.json"
+SCHEMA_FILE = "articles.schema.json"
+UNPLACED = "unknown"
+"""Region page slug of articles whose region was not identified."""
+
+TITLE_FALLBACK_CHARS = 24
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteTemplates:
+    """The Jinja2 environment and the per-language interface strings."""
+
+    env: Environment
+    strings: Mapping[str, Mapping[str, str]]
+
+
+def rel(from_page: str, to_page: str) -> SafeMarkdown:
+    """Relative link from one docs page to another (both relative to the docs root)."""
+    return SafeMarkdown("../" * from_page.count("/") + to_page)
+
+
+def load_templates(template_dir: Path) -> SiteTemplates:
+    """Load templates and string tables from `site_templates/`."""
+    strings = {}
+    for lang in LANGUAGES:
+        path = template_dir / "strings" / f"{lang}.yml"
+        strings[lang] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # `{{ target | href(page) }}`: templates link by docs path, relative to the page rendered.
+    env = make_environment(str(template_dir), filters={"href": lambda to_page, from_page: rel(from_page, to_page)})
+    return SiteTemplates(env=env, strings=strings)
+
+
+def article_path(article_id: str) -> str:
+    """Docs path of an article page."""
+    return f"articles/{article_id}.md"
+
+
+def region_path(adcode: str | None) -> str:
+    """Docs path of a region page (`regions/unknown.md` for articles without a region)."""
+    return f"regions/{adcode or UNPLACED}.md"
+
+
+def topic_path(code: str) -> str:
+    """Docs path of a topic page."""
+    return f"topics/{code}.md"
+
+
+def format_date(iso: str | None, lang: str, *, unknown: str) -> str:
+    """`2020-03-29` as a reader writes it: 2020年3月29日 / 29 March 2020."""
+    match = _ISO_DATE.match(iso or "")
+    if not match:
+        return iso or unknown
+    year, month, day = (int(part) for part in match.groups())
+    if lang == "en":
+        return f"{day} {MONTHS_EN[month - 1]} {year}"
+    return f"{year}年{month}月{day}日"
+
+
+def format_month(month: str, lang: str) -> str:
+    """`2020-03` as 2020年3月 / March 2020."""
+    year, number = month.split("-")
+    if lang == "en":
+        return f"{MONTHS_EN[int(number) - 1]} {year}"
+    return f"{year}年{int(number)}月"
+
+
+def _trim(value: float) -> str:
+    """At most six significant digits, no trailing zeros, no exponent."""
+    text = f"{value:.6g}"
+    if "e" in text:  # only for values the 万/亿 scaling below did not reach
+        text = f"{value:.0f}"
+    return text
+
+
+def format_number_zh(value: float) -> str:
+    """A number as Chinese news writes it: 2亿, 2000万, 3.5, 50."""
+    magnitude = abs(value)
+    if magnitude >= 1e8:
+        return f"{_trim(value / 1e8)}亿"
+    if magnitude >= 1e4 and value % 1 == 0:
+        return f"{_trim(value / 1e4)}万"
+    return _trim(value) if magnitude < 1e4 else f"{value:.0f}"
+
+
+def format_figure(figure: Figure, lang: str) -> str:
+    """The value with its unit, in the page's language (English text when there is one)."""
+    if lang == "en" and figure.text_en:
+        return figure.text_en
+    number = format_number_zh(figure.value)
+    if lang == "en":
+        return f"{number} {figure.unit_en or figure.unit_zh}"
+    return f"{number}{figure.unit_zh}"
+
+
+def region_chain(region: Region) -> tuple[tuple[str, str, str | None], ...]:
+    """(adcode, Chinese name, English name) from province down to the most specific level.
+
+    Ancestor codes follow GB/T 2260: the first two digits name the province, the
+    first four the prefecture.
+    """
+    code = region.adcode
+    if not code:
+        return ()
+    levels = (
+        (code[:2] + "0000", region.province, region.province_en),
+        (code[:4] + "00", region.city, region.city_en),
+        (code, region.county, region.county_en),
+    )
+    chain: list[tuple[str, str, str | None]] = []
+    for adcode, zh, en in levels:
+        if zh and all(adcode != seen for seen, _, _ in chain):
+            chain.append((adcode, zh, en))
+    return tuple(chain)
+
+
+def region_label(zh: str, en: str | None, lang: str) -> str:
+    """A region name in the page's language (Chinese when there is no English name)."""
+    return (en or zh) if lang == "en" else zh
+
+
+def topic_label(topics: Mapping[str, Topic], code: str, lang: str) -> str:
+    """A topic name in the page's language (the code for a topic not in the taxonomy)."""
+    topic = topics.get(code)
+    if topic is None:
+        return code
+    return topic.en if lang == "en" else topic.zh
+
+
+def zh_title(loc: LocalizedArticle, untitled: str) -> str:
+    """The printed headline, or the opening of the summary when the source has none."""
+    raw = loc.article.raw
+    if raw.title:
+        return raw.title
+    lead = "".join(loc.article.summary) or raw.body
+    return f"{untitled}：{lead[:TITLE_FALLBACK_CHARS]}…"
+
+
+def title(loc: LocalizedArticle, lang: str, t: Mapping[str, str]) -> str:
+    """Headline in the page's language; English falls back to a descriptive English label."""
+    if lang != "en":
+        return zh_title(loc, t["untitled"])
+    if loc.title_en.text:
+        return loc.title_en.text
+    if loc.article.raw.title:
+        return loc.article.raw.title
+    # An English reader gets English words (searchable) instead of a Chinese fragment.
+    chain = region_chain(loc.article.region)
+    where = region_label(chain[-1][1], chain[-1][2], "en") if chain else t["no_region"]
+    when = format_date(loc.article.raw.date, "en", unknown=t["date_unknown"])
+    return t["untitled_en"].format(where=where, date=when)
+
+
+def translation_notice(loc: LocalizedArticle, lang: str, t: Mapping[str, str]) -> str | None:
+    """What the English reader must know about the English shown (None when reviewed)."""
+    if lang != "en":
+        return None
+    states = {loc.title_en.state, loc.summary_en.state}
+    if TranslationState.MISSING in states:
+        return t["translation_missing"]
+    if TranslationState.MACHINE in states:
+        return t["translation_machine"]
+    return None
+
+
+def summary(loc: LocalizedArticle, lang: str) -> str:
+    """The summary in the page's language; English falls back to the Chinese one."""
+    summary_zh = "".join(loc.article.summary)
+    if lang == "en":
+        return loc.summary_en.text or summary_zh
+    return summary_zh
+
+
+ZH_OPEN = SafeMarkdown('<span lang="zh-Hans">')
+ZH_CLOSE = SafeMarkdown("</span>")
+NO_MARK = SafeMarkdown("")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a list page shows about one article, in one language."""
+
+    id: str
+    page: str
+    title: str
+    date: str | None
+    date_label: str
+    summary: str
+    outlet: str | None
+    region: str
+    region_page: str
+    topics: tuple[tuple[str, str], ...]  # (label, topic page)
+    duplicate: bool
+    # Where an English page falls back to the Chinese text, the markup says so (lang="zh-Hans").
+    title_open: SafeMarkdown = NO_MARK
+    title_close: SafeMarkdown = NO_MARK
+    summary_open: SafeMarkdown = NO_MARK
+    summary_close: SafeMarkdown = NO_MARK
+
+
+def _marks(field: str, chinese: bool) -> dict[str, SafeMarkdown]:
+    return {f"{field}_open": ZH_OPEN if chinese else NO_MARK, f"{field}_close": ZH_CLOSE if chinese else NO_MARK}
+
+
+def entry(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics: Mapping[str, Topic]) -> Entry:
+    """The list-page view of an article."""
+    a = loc.article
+    chain = region_chain(a.region)
+    codes = (a.topics.primary, *a.topics.secondary)
+    return Entry(
+        id=a.id,
+        page=article_path(a.id),
+        title=title(loc, lang, t),
+        date=a.raw.date,
+        date_label=format_date(a.raw.date, lang, unknown=t["date_unknown"]),
+        summary=summary(loc, lang),
+        outlet=(loc.outlet_en or a.raw.outlet) if lang == "en" else a.raw.outlet,
+        region=region_label(chain[-1][1], chain[-1][2], lang) if chain else t["no_region"],
+        region_page=region_path(chain[-1][0] if chain else None),
+        topics=tuple((topic_label(topics, code, lang), topic_path(code)) for code in codes if code in topics),
+        duplicate=a.duplicate_of is not None,
+        **_marks("title", lang == "en" and not loc.title_en.text and bool(a.raw.title)),
+        **_marks("summary", lang == "en" and not loc.summary_en.text),
+    )
+
+
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    """Newest first; undated articles last; ties by id so the order never changes."""
+    return sorted(entries, key=lambda e: (e.date or "", e.id), reverse=True)

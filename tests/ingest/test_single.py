@@ -1,0 +1,58 @@
+"""Headline, byline block and title helpers for one-article files."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.single import PAGE_HEADLINE, byline_block, leading_headline_block, web_title
+from generator.models import SourceLine
+
+
+def _lines(text: str) -> tuple[SourceLine, ...]:
+    return tuple(SourceLine(i + 1, t) for i, t in enumerate(text.split("\n")))
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        ("卓资县冷库建成\n\n卓资县新建冷库三座，可储存蔬菜一万吨。", ("卓资县冷库建成",)),
+        # One paragraph per line, no blank line under the headline.
+        ("卓资县冷库建成\n卓资县今年新建农产品冷库三座，可储存蔬菜一万吨，方便农户错峰销售。", ("卓资县冷库建成",)),
+        # A kicker and a deck above the text.
+        (
+            "卓资县\n新建冷库三座\n——可储存蔬菜一万吨\n卓资县今年新建农产品冷库三座，可储存蔬菜一万吨，方便农户错峰销售。",
+            ("卓资县", "新建冷库三座", "——可储存蔬菜一万吨"),
+        ),
+        # The text itself opens the file.
+        ("卓资县今年新建农产品冷库三座，可储存蔬菜一万吨。\n方便农户错峰销售。", ()),
+    ],
+)
+def test_leading_headline_block(text: str, heads: tuple[str, ...]) -> None:
+    found, _rest = leading_headline_block(_lines(text))
+    assert found == heads
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("本报记者 裴然\n本报通讯员 韦青\n\n清晨，牧场里一片忙碌。", (1, 2)),
+        ("清晨，牧场里一片忙碌。\n本报记者 裴然", ()),
+        ("本报记者 裴然", ()),  # nothing under it: not a block over a text
+    ],
+)
+def test_byline_block(text: str, numbers: tuple[int, ...]) -> None:
+    block, _rest = byline_block(_lines(text))
+    assert tuple(line.number for line in block) == numbers
+
+
+@pytest.mark.parametrize(
+    ("meta", "title"),
+    [
+        ((("page_title", "塞上资讯网"), (PAGE_HEADLINE, "卓资县冷库建成")), "卓资县冷库建成"),
+        ((("original_title", "冷库建成"), (PAGE_HEADLINE, "卓资县冷库建成")), "冷库建成"),
+        ((("page_title", "乌兰察布频道:卓资县冷库建成"),), "卓资县冷库建成"),
+        ((), None),
+    ],
+)
+def test_web_title(meta: tuple[tuple[str, str], ...], title: str | None) -> None:
+    assert web_title(meta) == title
