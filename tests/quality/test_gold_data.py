@@ -15,6 +15,8 @@ from tests.quality.gold import (
     SEEDS_DIR,
     UNSEEN2_GOLD_DIR,
     UNSEEN2_SEEDS_DIR,
+    UNSEEN3_GOLD_DIR,
+    UNSEEN3_SEEDS_DIR,
     UNSEEN_GOLD_DIR,
     UNSEEN_SEEDS_DIR,
     parse_gold,
@@ -25,6 +27,7 @@ SETS = (
     ("seeds", SEEDS_DIR, GOLD_DIR),
     ("unseen", UNSEEN_SEEDS_DIR, UNSEEN_GOLD_DIR),
     ("unseen2", UNSEEN2_SEEDS_DIR, UNSEEN2_GOLD_DIR),
+    ("unseen3", UNSEEN3_SEEDS_DIR, UNSEEN3_GOLD_DIR),
 )
 FORMATS = frozenset({"newspaper-page", "web-page", "plain", "annotated", "html"})
 KINDS = frozenset(k.value for k in ArticleKind)
@@ -66,7 +69,9 @@ def test_every_seed_has_a_gold_file_and_back(label: str, seeds: Path, gold: Path
     assert seed_names == gold_names
 
 
-@pytest.mark.parametrize("gold_dir", [UNSEEN_GOLD_DIR, UNSEEN2_GOLD_DIR], ids=["unseen", "unseen2"])
+@pytest.mark.parametrize(
+    "gold_dir", [UNSEEN_GOLD_DIR, UNSEEN2_GOLD_DIR, UNSEEN3_GOLD_DIR], ids=["unseen", "unseen2", "unseen3"]
+)
 def test_the_unseen_sets_have_the_required_formats(gold_dir: Path) -> None:
     formats = [parse_gold(p.read_text("utf-8"), name=p.name)[1] for p in gold_dir.glob("*.yml")]
     assert formats.count("newspaper-page") >= 2
