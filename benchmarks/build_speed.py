@@ -29,7 +29,7 @@ from generator.config import load_settings  # noqa: E402
 from generator.ingest import ingest_seeds  # noqa: E402
 from generator.pipeline import Content, render_docs  # noqa: E402
 from generator.site import build_site  # noqa: E402
-from generator.translate import localize  # noqa: E402
+from generator.translate import load_memory, localize  # noqa: E402
 from generator.write import write_tree  # noqa: E402
 
 _FIRST_NUMBER = re.compile(r"\d+")
@@ -78,8 +78,11 @@ def main() -> None:
         articles = ingested.articles  # type: ignore[attr-defined]
         chars = sum(len(a.body) for a in articles)
         t_analyse, analysed = timed(lambda: analyse_articles(articles, taxonomy=taxonomy), args.repeat)
-        localized = tuple(localize(a, memory={}) for a in analysed)  # type: ignore[attr-defined]
-        content = Content(articles=localized, problems=(), taxonomy=taxonomy)
+        memory = load_memory(settings.translations)
+        t_localize, localized = timed(
+            lambda: tuple(localize(a, memory=memory) for a in analysed), args.repeat  # type: ignore[attr-defined]
+        )
+        content = Content(articles=localized, problems=(), taxonomy=taxonomy)  # type: ignore[arg-type]
         t_render, files = timed(lambda: render_docs(content, settings), args.repeat)
         t_write, _ = timed(lambda: write_tree(settings.docs_dir, files), args.repeat)  # type: ignore[arg-type]
 
@@ -91,6 +94,7 @@ def main() -> None:
         rows = [
             ("ingest (read, clean, split)", t_ingest),
             ("analyse (regions, topics, figures, keywords, summary, duplicates)", t_analyse),
+            ("localise (translation memory)", t_localize),
             ("render Markdown, both languages", t_render),
             ("write docs_src atomically", t_write),
             ("floor: one jieba.cut pass over all article text", t_cut),

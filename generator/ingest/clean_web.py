@@ -10,10 +10,15 @@ Rules come from the structure that news-site templates share, not from one site:
 * `核心提示:` / `导读:` / `摘要:` leads repeat the article (meta `summary`);
   `原标题:` -> meta `original_title`; `(责编:…)` / `责任编辑：…` -> meta `editors`;
 * disclaimers and copyright lines; `|`-separated link lists (footers, menus);
-* the tail: after a section heading such as `推荐资讯` `相关阅读` `点击排行` or the
-  comment counter, the remaining short lines are lists of other pages;
-* the title line above the header: meta `page_title`; a channel prefix
-  (`XX频道:` / `XX网:`) is split off into meta `channel`.
+* the tail: after a section heading such as `推荐资讯` `相关阅读` `点击排行` (or a
+  ranked list `热点排行` once the text has started) or the comment counter, the
+  remaining short lines are lists of other pages, and comment prompts (`文明发言`,
+  `登录后发表评论`) are the site's even though they are sentences;
+* the title: the last short line with words above the header (the site's name,
+  menus and date strips come first; a later line replaces an earlier one): meta
+  `page_title`, and the short lines above it go; a channel prefix (`XX频道:` /
+  `XX网:`) is split off into meta `channel`;
+* boxed fields (`【来源：X】【发布时间：…】`) end at their bracket.
 
 Lines that stay keep their original numbers. Meta keys appear once (first wins).
 """
@@ -40,6 +45,8 @@ _FIELD_RE = re.compile(
     r"(发布日期|发布时间|发表时间|更新时间|日期|时间|来源|稿源|作者|浏览次数|浏览|点击数|点击|阅读)"
     r"\s*[:：]\s*"
 )
+# Templates box each field (`【来源：X】【发布时间：…】`) or separate them with bars.
+_FIELD_END_RE = re.compile(r"[】【\[\]［］|｜]")
 _DATE_LABELS = ("发布日期", "发布时间", "发表时间", "更新时间", "日期", "时间")
 _DATE_RE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:\s*(\d{1,2}:\d{2}(?::\d{2})?))?"
@@ -47,6 +54,8 @@ _DATE_RE = re.compile(
 _LEAD_SUMMARY_RE = re.compile(r"^(?:核心提示|导读|摘要|内容提要)\s*[:：]\s*(.*)$")
 _ORIGINAL_TITLE_RE = re.compile(r"^原标题\s*[:：]\s*(.+)$")
 _EDITORS_RE = re.compile(r"^[（(\[【]?\s*(?:责编|责任编辑|编辑|审核|校对|责任校对)\s*[:：]\s*(.+?)\s*[）)\]】]?$")
+# Several credits on one line: `编辑：张敏　审核：李强` -> names only.
+_CREDIT_LABEL_RE = re.compile(r"(?:责编|责任编辑|编辑|审核|校对|责任校对|审校|监制)\s*[:：]|\s{2,}")
 _DISCLAIMER_RE = re.compile(r"^(?:免责声明|版权声明|特别声明|声明)\s*[:：]")
 _COPYRIGHT_RE = re.compile(r"(?:Copyright|©|版权所有|ICP备|ICP证|公网安备|All Rights Reserved)", re.I)
 _SITE_DISCLAIMER_RE = re.compile(r"本(?:站|网)[^。]{0,30}(?:不承担|不作任何保证|无关|不代表)")
@@ -70,6 +79,12 @@ _TAIL_HEADINGS = (
     "发表评论",
     "我要评论",
     "最新评论",
+)
+_RANKING_HEADING_RE = re.compile(r"^.{0,6}(?:排行榜?|排名|榜单|TOP\s*\d+)\s*$", re.I)
+# Etiquette and login prompts under a comment box: sentences, but the site's.
+_COMMENT_PROMPT_RE = re.compile(
+    r"文明(?:发言|上网|评论|留言)|理性(?:发言|表达|评论)|遵守.{0,12}(?:法律|法规|规定|公约)"
+    r"|仅代表(?:网友|用户)|(?:登录|注册)后(?:才能|方可|即可)?(?:发表|参与|评论)|请先登录|发表评论|评论须知"
 )
 _COMMENT_COUNTER_RE = re.compile(r"(?<!\d)\d{1,9}\s*条.{0,12}评论|评论\s*[(（]?\s*\d+\s*[)）]?|查看全部")
 _FURNITURE_WORDS_RE = re.compile(
@@ -98,6 +113,10 @@ _FURNITURE_WORDS_RE = re.compile(
     )
 )
 _LEFTOVER_RE = re.compile(r"[\s\[\]【】［］|｜:：/·]+")
+_SUBTITLE_RE = re.compile(r"^(?:——|－－|--|―)")
+_HAN_RE = re.compile(r"[\u3400-\u9fff]")
+_WEEKDAY_RE = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]\b")
+_TITLE_MIN_HAN = 4
 _CHANNEL_TITLE_RE = re.compile(r"^([^\s:：]{1,16}(?:频道|网|栏目|新闻|资讯|在线))\s*[:：]\s*(.+)$")
 # A line reads as body text when it is long or ends a sentence.
 _BODY_MIN_CHARS = 40
@@ -168,7 +187,7 @@ def header_fields(text: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     for index, match in enumerate(fields):
         end = fields[index + 1].start() if index + 1 < len(fields) else len(body)
-        value = body[match.end() : end].strip()
+        value = _field_value(body[match.end() : end])
         label = match.group(1)
         if label in ("来源", "稿源"):
             found.append(("source", value.split()[0] if value else value))
@@ -184,6 +203,11 @@ def header_fields(text: str) -> tuple[tuple[str, str], ...]:
         if date:
             found.insert(0, ("date", _iso(date)))
     return tuple((k, v) for k, v in found if v)
+
+
+def _field_value(raw: str) -> str:
+    """A field's value without the brackets templates set fields in: `【来源：X】【…` -> `X`."""
+    return _FIELD_END_RE.split(raw.strip().lstrip("【[［"), maxsplit=1)[0].strip()
 
 
 def _iso(date: re.Match[str]) -> str:
@@ -215,13 +239,21 @@ def strip_web_boilerplate(
                 kept.append(line)
             continue
         if in_tail:
-            if _looks_like_body(text) and not _is_disclaimer(text) and not _is_link_list(text):
+            if (
+                _looks_like_body(text)
+                and not _is_disclaimer(text)
+                and not _is_link_list(text)
+                and not _COMMENT_PROMPT_RE.search(text)
+            ):
                 in_tail = False
                 kept.append(line)
             continue
-        if any(text.startswith(h) for h in _TAIL_HEADINGS) or (
-            len(text) <= _SHORT_FURNITURE_LINE and _COMMENT_COUNTER_RE.search(text)
-        ):
+        if (
+            any(text.startswith(h) for h in _TAIL_HEADINGS)
+            # Ranked lists (`热点排行`, `24小时排行榜`) only once the article has started:
+            # above it, a short channel label must not swallow the page.
+            or (body_started and _RANKING_HEADING_RE.match(text))
+        ) or (len(text) <= _SHORT_FURNITURE_LINE and _COMMENT_COUNTER_RE.search(text)):
             in_tail = True
             continue
         summary = _LEAD_SUMMARY_RE.match(text)
@@ -232,7 +264,7 @@ def strip_web_boilerplate(
         elif original:
             note("original_title", original.group(1).strip())
         elif editors:
-            note("editors", editors.group(1).strip())
+            note("editors", "、".join(p.strip() for p in _CREDIT_LABEL_RE.split(editors.group(1)) if p.strip()))
         elif _is_breadcrumb(text) or _is_disclaimer(text) or _is_link_list(text):
             pass
         elif not body_started and _header_parts(text) is not None:
@@ -240,7 +272,9 @@ def strip_web_boilerplate(
                 note(key, value)
             seen_header = True
             if title_candidate is not None:
-                kept.remove(title_candidate)
+                # Short lines above the headline (no text has started) are the site's.
+                number = title_candidate.number
+                kept[:] = [kept_line for kept_line in kept if kept_line.number > number]
                 _note_title(title_candidate.text.strip(), note)
                 title_candidate = None
         elif _is_furniture(text):
@@ -248,12 +282,25 @@ def strip_web_boilerplate(
         else:
             if _looks_like_body(text):
                 body_started = True
-            elif not seen_header and title_candidate is None and len(text) <= _TITLE_MAX_CHARS:
+            elif not seen_header and _could_be_title(text):
+                # The headline is printed right above the header; the site's name and
+                # slogans come first, so a later short line replaces an earlier one.
                 title_candidate = line
             kept.append(line)
     while kept and not kept[-1].text.strip():
         kept.pop()
     return tuple(kept), tuple(meta.items())
+
+
+def _could_be_title(text: str) -> bool:
+    """A short line with words that is not a date strip (`2020年3月18日 星期三`) or a deck."""
+    return (
+        len(text) <= _TITLE_MAX_CHARS
+        and len(_HAN_RE.findall(text)) >= _TITLE_MIN_HAN
+        and not _SUBTITLE_RE.match(text)
+        and not _DATE_RE.match(text)
+        and _WEEKDAY_RE.search(text) is None
+    )
 
 
 def _note_title(text: str, note: _Note) -> None:

@@ -55,6 +55,10 @@ _ACTION_RE = re.compile(
 # A line reporting who said what is a kicker over the quoted message.
 _SPEECH_RE = re.compile(r"(?:强调|指出|表示|要求|提出|希望|说)$")
 MAX_KICKER_NAME_CHARS = 16
+PARALLEL_DECK_SLACK = 1
+MIN_PARALLEL_DECK_CHARS = 5
+# Grammatical particles and light verbs no place or organisation name contains.
+_NOT_IN_NAMES_RE = re.compile(r"[了着过的让把被给往进到吗呢]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +123,8 @@ def is_furniture(lines: tuple[str, ...], *, at_edge: bool) -> bool:
     labels are printed.
     """
     if len(lines) != 1:
-        return False
+        # Edition and section labels stacked without a blank line (`第4版` / `综合新闻`).
+        return len(lines) > 1 and all(_FURNITURE_RE.match(compact(line)) for line in lines)
     text = compact(lines[0])
     if _FURNITURE_RE.match(text):
         return True
@@ -182,12 +187,22 @@ def merge_quote_lines(lines: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(merged)
 
 
-def _is_kicker_line(line: str, following: str) -> bool:
-    """A first headline line that introduces the title rather than being part of it."""
+def _is_kicker_line(line: str, rest: tuple[str, ...]) -> bool:
+    """A first headline line that introduces the title (the `rest` lines) rather than
+    being part of it."""
     text = compact(line)
     if _SPEECH_RE.search(text) and len(text) >= 6:
         return True
-    return is_name_line(text) and len(compact(following)) >= 4
+    following = compact("".join(rest))
+    # Two decks of the same length are a parallel pair (对仗), one title, even when the
+    # first happens to end like a place name (`春风吹进某某村` / `绿意铺满科尔沁`).
+    if (
+        len(rest) == 1
+        and min(len(text), len(following)) >= MIN_PARALLEL_DECK_CHARS
+        and abs(len(text) - len(following)) <= PARALLEL_DECK_SLACK
+    ):
+        return False
+    return is_name_line(text) and len(following) >= 4
 
 
 def is_name_line(line: str) -> bool:
@@ -198,6 +213,7 @@ def is_name_line(line: str) -> bool:
         len(text) <= MAX_KICKER_NAME_CHARS
         and _NAME_SUFFIX_RE.search(text) is not None
         and _ACTION_RE.search(text) is None
+        and _NOT_IN_NAMES_RE.search(text) is None
     )
 
 
@@ -232,7 +248,7 @@ def compose_headline(groups: tuple[tuple[str, ...], ...]) -> Headline:
         return Headline(title=None, subtitle=subtitle)
     kicker_parts = [join_decks(g) for g in main_groups[:-1]]
     title_lines = main_groups[-1]
-    if len(title_lines) >= 2 and _is_kicker_line(title_lines[0], title_lines[1]):
+    if len(title_lines) >= 2 and _is_kicker_line(title_lines[0], title_lines[1:]):
         kicker_parts.append(join_decks(title_lines[:1]))
         title_lines = title_lines[1:]
     kicker = " ".join(kicker_parts) or None

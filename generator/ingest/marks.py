@@ -1,9 +1,10 @@
 """Continuation and end marks of newspaper pages.
 
-* `（下转第三版①）`, `(下转第3版)`: the article continues on another page.
-* `■上接第1版`, `（上接第一版）`: the text continues an article from another page.
+* `（下转第三版①）`, `(下转第3版)`, `（转第3版）`: the article continues on another page.
+* `■上接第1版`, `（上接第一版）`, `（紧接第一版）`, `（接第2版）`: the text continues an
+  article from another page.
 * `①5` after the last sentence: the paper's end-of-article mark (circled page position
-  plus an editor's number), not text.
+  plus an editor's number), not text; so is a bracketed `（完）` (wire copy's "end").
 """
 
 from __future__ import annotations
@@ -15,15 +16,21 @@ from generator.ingest.chars import CIRCLED_NUMBERS
 
 _PAGE_NUMBER = r"[一二三四五六七八九十百零〇\d]{1,4}"
 
+# `转` alone is a jump only inside brackets and before a page number: `（转第3版）`.
 _CONTINUES_TO_RE = re.compile(
-    rf"[（(【\[]\s*下转\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)\s*([{CIRCLED_NUMBERS}]?)\s*[）)】\]]"
+    rf"[（(【\[]\s*(?:下转|转至|转)\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)\s*([{CIRCLED_NUMBERS}]?)\s*[）)】\]]"
 )
+# `上接` / `紧接` may stand after a bullet or bare; a bare `接` only inside brackets.
 _CONTINUED_FROM_RE = re.compile(
-    rf"(?:[■□▲△◆◇●○]\s*|[（(【\[]\s*)?上接\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)"
+    rf"(?:(?:[■□▲△◆◇●○]\s*|[（(【\[]\s*)?(?:上接|紧接)|[（(【\[]\s*接)\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)"
     rf"\s*([{CIRCLED_NUMBERS}]?)(?:\s*[）)】\]])?\s*"
 )
 # A circled number and one or two digits closing a line after sentence punctuation.
 _END_MARK_RE = re.compile(rf"(?<=[。！？!?…”’」』）)])\s*[{CIRCLED_NUMBERS}]\s*\d{{1,2}}\s*$")
+# Wire copy closes with a bracketed "end": `…工作。（完）`, `【全文完】`.
+# No leading `\s*`: tried at every space of a long blank run it would be quadratic; the
+# text before the mark is right-stripped instead.
+_END_WORD_RE = re.compile(r"[（(【\[]\s*(?:全文)?完\s*[）)】\]]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +60,8 @@ def strip_marks(text: str) -> Marks:
     end_match = _END_MARK_RE.search(text)
     if end_match:
         text = text[: end_match.start()]
+    elif (end_match := _END_WORD_RE.search(text)) is not None:
+        text = text[: end_match.start()].rstrip()
     return Marks(
         text=text,
         continues_to=continues_to,

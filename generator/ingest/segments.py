@@ -14,10 +14,14 @@ puts the big type last) and some before it. The rules, from page structure:
 * Headline groups after a body belong to it ("headline after body"). When the
   next body has no headline after it, the last groups may be that next body's
   headline printed above it (a kicker + title over a report): each goes to the
-  body whose words it repeats more.
-* A page that opens with a headline and ends with a body prints headlines
-  before bodies throughout; so does a page that opens and ends with bodies whose
-  headline groups repeat the words of the body below them more often than above.
+  body whose words it repeats more. This is settled from the bottom of the page
+  up, so a body whose groups moved down can take the groups above it.
+* A page that ends with a body prints headlines before bodies when its headline
+  groups repeat the words of the body below them more often than above (a
+  headline at the very top only breaks a tie: the top story of a page that prints
+  headlines after bodies may still have its headline above it). On such a page,
+  the first groups over a body go up to the body above when that one has no
+  headline and they clearly repeat its words.
 * A headline-like fragment right after text that stops mid-sentence is text
   left alone by a column break; a group between a byline block and its text is
   that article's own headline.
@@ -237,26 +241,44 @@ def _belongs_to_next(groups: list[Unit], previous: _Open, following: _Open) -> b
     return to_next > to_previous
 
 
+def _belongs_to_previous(groups: list[Unit], previous: _Open, following: _Open) -> bool:
+    """Whether the first group over a body, on a page printing headlines first, is
+    the headline of the body above (mirror of `_belongs_to_next`).
+
+    It must repeat a fair share of the body above (a kicker naming a place both
+    stories mention does not). With more groups waiting, the one repeating the body
+    above more goes up; the last group goes up only when it clearly repeats the body
+    above (it would leave the body below without a headline).
+    """
+    first = groups[0]
+    to_previous, to_next = _overlap(first, previous), _overlap(first, following)
+    if to_previous < MIN_HEADLINE_OVERLAP:
+        return False
+    if len(groups) >= 2:
+        return to_previous > to_next
+    return to_previous > to_next + OVERLAP_MARGIN
+
+
 def _headlines_first(bodies: tuple[_Open, ...], gaps: tuple[tuple[Unit, ...], ...]) -> bool:
     """Whether the page prints its headlines before their bodies.
 
-    A page that opens with a headline and ends with a body does. One that opens and
-    ends with bodies (the first is the tail of a report, the last has no headline
-    after it) is decided by the groups between bodies: each repeats the words of its
-    own story, so more of them matching the body below than the body above means
-    headlines come first.
+    Only a page that ends with a body (no headline after its last text) can. The
+    groups between bodies decide: each repeats the words of its own story, so more
+    of them matching the body below than the body above means headlines come first.
+    A headline at the very top does not decide alone: pages that print headlines
+    after their bodies still open with one when the top story's headline was set
+    above it (the first story has no earlier body to follow), and a trailing photo
+    caption makes such a page end with text. It breaks a tie.
     """
     if len(bodies) < 2 or gaps[-1]:
         return False
-    if gaps[0]:
-        return True
     to_next = to_previous = 0
     for index in range(1, len(bodies)):
         for group in gaps[index]:
             below, above = _overlap(group, bodies[index]), _overlap(group, bodies[index - 1])
             to_next += below > above
             to_previous += above > below
-    return to_next > to_previous
+    return to_next > to_previous or (to_next == to_previous and bool(gaps[0]))
 
 
 def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
@@ -269,14 +291,22 @@ def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
     headline_first = _headlines_first(bodies, gaps)
     for index in range(len(bodies)):
         if headline_first:
-            before[index].extend(gaps[index])
+            groups = list(gaps[index])
+            if index and not (before[index - 1] or after[index - 1]):
+                # Top down: the first groups over a body may be the headline printed
+                # after the body above, which has none of its own.
+                while groups and _belongs_to_previous(groups, bodies[index - 1], bodies[index]):
+                    after[index - 1].append(groups.pop(0))
+            before[index][:0] = groups
         else:
             after[index].extend(gaps[index + 1])
     if headline_first:
         after[-1].extend(gaps[-1])
     else:
         before[0].extend(gaps[0])
-        for index in range(len(bodies) - 1):
+        # Bottom up: a body's groups that move down to the body under it leave that body
+        # without a headline after it, and then the groups above it may be its own.
+        for index in reversed(range(len(bodies) - 1)):
             groups = after[index]
             if after[index + 1] or before[index + 1]:
                 continue

@@ -7,6 +7,11 @@ files may open with a headline and a byline block). Metadata comes from the
 article's own lead and bylines first, then the page, then the sidecar (see
 `metadata`); a page that never writes its year takes `default_year`. Titles,
 bylines and places of Traditional text are given in Simplified. Pure: no I/O.
+
+Photo captions are short headline-less blocks: after the page's last titled
+article (a section label of a word or two under them is furniture), or right
+under a photo story whose words they repeat. They go to the photo story they
+describe, never become articles, and stay outside its line range.
 """
 
 from __future__ import annotations
@@ -62,6 +67,10 @@ from generator.models import RawArticle, SourceDocument, SourceFormat, SourceLin
 
 # A caption is a short block: a photo's description, not a report.
 MAX_CAPTION_CHARS = 90
+# Share of a caption's character pairs found in the story it illustrates.
+MIN_CAPTION_OVERLAP = 0.3
+# A section label is a word or two (`图片新闻`, `盟市新闻`), never a headline's length.
+MAX_LABEL_CHARS = 6
 LEAD_LINES = 3
 MIN_PROSE_CHARS = 20
 # Punctuation that closes or continues a sentence cannot begin one.
@@ -242,9 +251,17 @@ def _caption_text(unit: Unit) -> str:
     return _HAN_PAIR_SPACE_RE.sub("", joined)
 
 
+def _only_label_after(segment: Segment) -> bool:
+    """Heads that are only a short section label printed under the page's last text
+    (`盟市新闻`): when that text is captions, the label is page furniture."""
+    return not segment.heads_before and all(
+        len(unit.lines) == 1 and len(compact(unit.texts[0])) <= MAX_LABEL_CHARS for unit in segment.heads_after
+    )
+
+
 def _is_caption_segment(segment: Segment) -> bool:
     """A trailing run of short blocks with no headline, lead or byline: photo captions."""
-    if segment.heads or segment.opened_hard:
+    if (segment.heads and not _only_label_after(segment)) or segment.opened_hard:
         return False
     texts = [u for u in segment.body if u.kind is UnitKind.TEXT]
     if not texts or len(texts) != len(segment.body):
@@ -262,6 +279,18 @@ def _caption_owner(caption: str, stories: Sequence[tuple[int, str]]) -> int:
     grams = _bigrams(caption)
     best = max(stories, key=lambda item: (len(grams & _bigrams(item[1])), item[0]))
     return best[0]
+
+
+def _describes_photo_above(
+    segment: Segment, index: int, stories: Sequence[int], story_texts: Sequence[tuple[int, str]]
+) -> bool:
+    """Caption blocks printed right under a photo story (not at the page foot): they
+    follow its headline and repeat its words, as a caption describes the picture."""
+    if index - 1 not in stories:
+        return False
+    story = dict(story_texts)[index - 1]
+    grams = _bigrams("".join(_caption_text(u) for u in segment.body))
+    return bool(grams) and len(grams & _bigrams(story)) >= MIN_CAPTION_OVERLAP * len(grams)
 
 
 def _context(
@@ -295,13 +324,15 @@ def _split_page(doc: SourceDocument, default_year: int | None) -> tuple[RawArtic
     # Captions: short headline-less blocks after the last titled article, if the
     # page has photo stories to hang them on.
     stories = [i for i, b in enumerate(bodies) if b.photo]
-    last_titled = max((i for i, s in enumerate(segments) if s.heads), default=-1)
+    last_titled = max((i for i, s in enumerate(segments) if s.heads and not _is_caption_segment(s)), default=-1)
     captions: dict[int, list[str]] = {i: [] for i in stories}
     caption_segments: set[int] = set()
     if stories:
         story_texts = [(i, "".join(bodies[i].lines) + (_headline(segments[i]).title or "")) for i in stories]
         for index, segment in enumerate(segments):
-            if index > last_titled and _is_caption_segment(segment):
+            if _is_caption_segment(segment) and (
+                index > last_titled or _describes_photo_above(segment, index, stories, story_texts)
+            ):
                 caption_segments.add(index)
                 for unit in segment.body:
                     text = _caption_text(unit)

@@ -187,6 +187,16 @@ def test_clean_line_reveals_doubling_behind_letter_spacing() -> None:
         ("①5家企业复工", "①5家企业复工", None, None, False),
         ("共有企业①5", "共有企业①5", None, None, False),
         ("转第三版的内容", "转第三版的内容", None, None, False),
+        # wire copy's end word, the short jump forms, `紧接` and a bracketed bare `接`
+        ("全县春灌用水有了保障。（完）", "全县春灌用水有了保障。", None, None, True),
+        ("新建温室大棚四十座。 【全文完】", "新建温室大棚四十座。", None, None, True),
+        ("各地要压实责任，（转第3版）", "各地要压实责任，", "第3版", None, False),
+        ("牧区道路全线贯通（转第五版②）", "牧区道路全线贯通", "第五版②", None, False),
+        ("（紧接第一版）培训班还安排了", "培训班还安排了", None, "第一版", False),
+        ("（接第2版）牧民们纷纷表示", "牧民们纷纷表示", None, "第2版", False),
+        # not marks: `完` inside words, `接` outside brackets
+        ("任务全部完成（完善中）", "任务全部完成（完善中）", None, None, False),
+        ("两条公路连接第3版图中的村庄", "两条公路连接第3版图中的村庄", None, None, False),
     ],
 )
 def test_strip_marks(raw: str, text: str, continues_to: str | None, continued_from: str | None, end_mark: bool) -> None:

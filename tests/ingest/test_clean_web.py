@@ -146,3 +146,86 @@ def test_body_line_with_a_time_label_after_the_body_started_is_kept() -> None:
 )
 def test_header_fields(line: str, expected: tuple[tuple[str, str], ...]) -> None:
     assert header_fields(line) == expected
+
+
+# A template that prints the site's name and a date/weather strip above the headline.
+SITE_NAME_FIRST = """河套资讯网
+2021年4月8日 星期四 天气：晴
+新闻中心 > 本地
+某旗举办农牧民电商培训班
+【来源：某旗融媒体中心】【发布时间：2021-04-08 09:30】【作者：高山】
+4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。
+培训结束后，学员们纷纷表示收获很大。
+热点排行
+1. 某市启动春季植树活动
+2. 某县新建文化广场
+网友评论
+请自觉遵守互联网相关法律法规，文明上网，理性发言。
+登录后才能发表评论"""
+
+
+def test_headline_is_the_last_short_line_above_the_header() -> None:
+    kept, meta = strip_web_boilerplate(_lines(SITE_NAME_FIRST))
+    assert dict(meta)["page_title"] == "某旗举办农牧民电商培训班"
+    # The site name and date strip above the headline are the site's, not the article's.
+    assert _texts(kept) == [
+        "4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。",
+        "培训结束后，学员们纷纷表示收获很大。",
+    ]
+
+
+def test_boxed_header_fields_stop_at_their_brackets() -> None:
+    _kept, meta = strip_web_boilerplate(_lines(SITE_NAME_FIRST))
+    assert dict(meta)["source"] == "某旗融媒体中心"
+    assert dict(meta)["author"] == "高山"
+    assert dict(meta)["date"] == "2021-04-08 09:30"
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept_tail"),
+    [
+        # A comment prompt is a sentence, but the site's.
+        ("相关阅读\n某县新建文化广场\n请遵守法律法规，文明发言。", []),
+        ("推荐阅读\n某县新建文化广场\n注册后即可发表评论。", []),
+        # A ranked list once the text has started.
+        ("24小时排行榜\n某县新建文化广场\n某市启动春季植树活动", []),
+        # Real text after a list still comes back.
+        (
+            "相关阅读\n某县新建文化广场\n记者了解到，今年全旗计划培训农牧民两千人次，覆盖所有苏木镇。",
+            ["记者了解到，今年全旗计划培训农牧民两千人次，覆盖所有苏木镇。"],
+        ),
+    ],
+)
+def test_tail_furniture_after_the_text(tail: str, kept_tail: list[str]) -> None:
+    body = "4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。"
+    kept, _meta = strip_web_boilerplate(_lines(f"{body}\n{tail}"))
+    assert _texts(kept) == [body, *kept_tail]
+
+
+def test_ranking_label_above_the_text_does_not_swallow_the_page() -> None:
+    text = "排行榜\n4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。"
+    kept, _meta = strip_web_boilerplate(_lines(text))
+    assert "4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。" in _texts(kept)
+
+
+def test_date_strip_between_headline_and_header_is_not_the_title() -> None:
+    text = (
+        "河套资讯网\n某旗举办农牧民电商培训班\n2021年4月8日 星期四\n"
+        "来源：某旗融媒体中心\n4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。"
+    )
+    _kept, meta = strip_web_boilerplate(_lines(text))
+    assert dict(meta)["page_title"] == "某旗举办农牧民电商培训班"
+
+
+@pytest.mark.parametrize(
+    ("line", "editors"),
+    [
+        ("编辑：白云　　审核：青山", "白云、青山"),
+        ("(责编:白云、青山)", "白云、青山"),
+        ("责任编辑：白云", "白云"),
+    ],
+)
+def test_editor_credits_keep_names_only(line: str, editors: str) -> None:
+    text = f"4月7日，某旗举办农牧民电商培训班，一百余名农牧民参加培训。\n{line}"
+    _kept, meta = strip_web_boilerplate(_lines(text))
+    assert dict(meta)["editors"] == editors

@@ -50,6 +50,10 @@ def test_is_headline_line(line: str, expected: bool) -> None:
         (("视界",), False, False),  # between articles a short line may be a title
         (("春耕备耕有序推进",), True, False),
         (("兴安盟", "为企业纾困"), True, False),
+        # Edition and section labels stacked without a blank line, anywhere.
+        (("第6版", "综合新闻"), True, True),
+        (("第6版", "综合新闻"), False, True),
+        (("第6版", "草原书屋开进牧民家"), True, False),
     ],
 )
 def test_is_furniture(lines: tuple[str, ...], at_edge: bool, expected: bool) -> None:
@@ -148,3 +152,41 @@ def test_compose_headline_long_organisation_kicker(groups: tuple[tuple[str, ...]
 )
 def test_date_alone_is_not_a_headline(line: str, expected: bool) -> None:
     assert is_headline_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("groups", "expected"),
+    [
+        # Two decks of one length are a parallel pair, whatever the first deck ends with.
+        (
+            (("暖风吹绿沙湾村", "新枝染透戈壁滩"),),
+            Headline(title="暖风吹绿沙湾村 新枝染透戈壁滩"),
+        ),
+        (
+            (("花开北山区", "人醉春风里"),),
+            Headline(title="花开北山区 人醉春风里"),
+        ),
+        # A particle or light verb makes a name-like deck a phrase: part of the title.
+        (
+            (("春风送到湖畔村", "果树育苗忙不停的时节"),),
+            Headline(title="春风送到湖畔村果树育苗忙不停的时节"),
+        ),
+        # A name over a title wrapped on two lines: the name is compared with the whole title.
+        (
+            (("呼伦贝尔市", "森林草原防火", "进入关键期"),),
+            Headline(title="森林草原防火 进入关键期", kicker="呼伦贝尔市"),
+        ),
+        # Short decks are not judged parallel: a three-character name stays a kicker.
+        (
+            (("青石县", "春耕正忙"),),
+            Headline(title="春耕正忙", kicker="青石县"),
+        ),
+        # A bare name clearly shorter than the deck under it is still the kicker.
+        (
+            (("青石县", "果树育苗忙不停"),),
+            Headline(title="果树育苗忙不停", kicker="青石县"),
+        ),
+    ],
+)
+def test_compose_headline_parallel_decks_and_phrases(groups: tuple[tuple[str, ...], ...], expected: Headline) -> None:
+    assert compose_headline(groups) == expected

@@ -204,3 +204,74 @@ def test_page_between_two_bodies_votes_for_headlines_first() -> None:
         (("牧场启用智能围栏",), ()),
         (("湖泊湿地水位回升",), ()),
     ]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "",
+        # A letter-spaced photo caption at the foot of the page is text too.
+        "\n\n农民在\n田间播\n种玉米。\n",
+    ],
+)
+def test_top_headline_does_not_make_a_headline_after_page_headline_first(caption: str) -> None:
+    # The top story's headline is printed above it (nothing earlier can own it); every
+    # later headline repeats the body above it: the page prints headlines after bodies.
+    segments = _segments(
+        "某旗为春播开辟农资运输通道\n\n"
+        "本报某旗3月2日电（记者 白云）某旗为化肥、种子运输车辆开辟通道，\n保障春播农资及时到位。\n"
+        "本报某市3月2日电（记者 青山）某市图书馆推出线上借阅服务，\n读者足不出户即可借阅电子图书。\n\n"
+        "某市图书馆推出线上借阅\n\n"
+        "本报某县3月2日电（记者 绿水）某县新建温室大棚四十座，\n带动农户增收。\n\n"
+        "某县新建温室大棚四十座\n" + caption
+    )
+    assert [_heads(s) for s in segments[:3]] == [
+        (("某旗为春播开辟农资运输通道",), ()),
+        ((), ("某市图书馆推出线上借阅",)),
+        ((), ("某县新建温室大棚四十座",)),
+    ]
+
+
+def test_headline_at_the_top_breaks_a_tie_for_headlines_first() -> None:
+    # Nothing repeats either neighbour: a page that opens with a headline prints them first.
+    segments = _segments(
+        "春风送暖\n\n本报讯（记者 马小军）各地开展春耕备耕。\n\n夜色温柔\n\n本报讯（记者 何丽）五条道路改造工程开工。\n"
+    )
+    assert [_heads(s) for s in segments] == [(("春风送暖",), ()), (("夜色温柔",), ())]
+
+
+def test_groups_move_down_bottom_up() -> None:
+    # Each body is closed by a byline. The last two groups each head the body under
+    # them; once the lower one has moved, the middle body has no headline after it and
+    # the group above it is its own. The first group stays with the report above it.
+    segments = _segments(
+        "本报讯 某旗日前完成牧区道路维修，全长三十公里。（文海）\n\n"
+        "牧区道路完成维修\n\n"
+        "电商直播卖牛肉\n\n"
+        "某县开展电商直播，帮助牧民卖出牛肉干两千斤。（朝鲁）\n\n"
+        "湖畔栽下防护林\n\n"
+        "某湖管理站组织志愿者在湖畔栽下防护林三百亩。（塔娜）\n"
+    )
+    assert [_heads(s) for s in segments] == [
+        ((), ("牧区道路完成维修",)),
+        (("电商直播卖牛肉",), ()),
+        (("湖畔栽下防护林",), ()),
+    ]
+
+
+def test_headline_first_page_gives_a_group_back_to_the_body_above() -> None:
+    # Most groups repeat the body below them, but the first report has no headline of its
+    # own and the speech deck over the second body repeats the first: it goes up.
+    segments = _segments(
+        "本报讯 某市召开防汛工作会议，副市长林涛在会上强调，\n要压实防汛责任。（金石）\n\n"
+        "林涛在防汛工作会议上强调\n压实防汛责任\n\n"
+        "戈壁滩上种梭梭\n\n"
+        "某旗组织群众在戈壁滩上种植梭梭一万亩。（乌云）\n\n"
+        "草原书屋开进牧民家\n\n"
+        "某苏木新建草原书屋二十个，牧民在家门口就能借书。（达来）\n"
+    )
+    assert [_heads(s) for s in segments] == [
+        ((), ("林涛在防汛工作会议上强调", "压实防汛责任")),
+        (("戈壁滩上种梭梭",), ()),
+        (("草原书屋开进牧民家",), ()),
+    ]

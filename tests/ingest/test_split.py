@@ -496,3 +496,76 @@ def test_trailing_byline_wrapped_over_two_lines(tail: str, byline: tuple[str, ..
     (article,) = split_document(_doc(text))
     assert article.byline == byline
     assert article.paragraphs[-1].endswith("置能力。")
+
+
+# Two photo stories; their captions at the page foot, under them a section label.
+TWO_PHOTOS_PAGE = """\
+□本报记者 青松 摄影报道
+
+4月3日，某县一处苗圃里，工人们正在
+起苗装车，准备运往各植树点。
+
+苗圃起苗忙
+
+□本报记者 白桦 摄影报道
+
+4月2日，某市一所小学的学生在老师带领下
+参加义务植树活动。
+
+小树苗伴我成长
+
+工人在某县一
+处苗圃里起苗
+装车。
+
+小学生在老师
+带领下植树。
+
+盟市新闻
+"""
+
+
+def test_captions_above_a_section_label_are_not_an_article() -> None:
+    articles = split_document(_doc(TWO_PHOTOS_PAGE))
+    assert [a.title for a in articles] == ["苗圃起苗忙", "小树苗伴我成长"]
+    assert articles[0].captions == ("工人在某县一处苗圃里起苗装车。",)
+    assert articles[1].captions == ("小学生在老师带领下植树。",)
+
+
+# A photo story whose caption is printed right under its headline, mid-page.
+MID_CAPTION_PAGE = """\
+□本报记者 青松 摄影报道
+
+4月3日，某县一处苗圃里，工人们正在
+起苗装车，准备运往各植树点。
+
+苗圃起苗忙
+
+工人在苗圃里
+起苗装车。
+
+本报讯（记者 白桦）某市图书馆日前推出线上借阅服务，
+读者足不出户即可借阅电子图书。
+
+图书馆推出线上借阅
+"""
+
+
+@pytest.mark.parametrize(
+    ("caption", "articles_expected", "captions_expected"),
+    [
+        # It repeats the story's words: the photo's caption, not an article.
+        ("工人在苗圃里\n起苗装车。", 2, ("工人在苗圃里起苗装车。",)),
+        # A short block about something else is not taken as the caption.
+        ("市民可拨打热线\n咨询办事流程。", 3, ()),
+    ],
+)
+def test_caption_under_a_photo_story_mid_page(
+    caption: str, articles_expected: int, captions_expected: tuple[str, ...]
+) -> None:
+    page = MID_CAPTION_PAGE.replace("工人在苗圃里\n起苗装车。", caption)
+    articles = split_document(_doc(page))
+    assert len(articles) == articles_expected
+    assert articles[0].title == "苗圃起苗忙"
+    assert articles[0].captions == captions_expected
+    assert articles[-1].title == "图书馆推出线上借阅"
