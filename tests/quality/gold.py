@@ -29,6 +29,9 @@ UNSEEN2_GOLD_DIR = REPO_ROOT / "tests" / "data" / "unseen2" / "gold"
 # A third held-out batch, written once batches 1 and 2 became tuning material.
 UNSEEN3_SEEDS_DIR = REPO_ROOT / "tests" / "data" / "unseen3" / "seeds"
 UNSEEN3_GOLD_DIR = REPO_ROOT / "tests" / "data" / "unseen3" / "gold"
+# A fourth held-out batch, written once batches 1-3 became tuning material.
+UNSEEN4_SEEDS_DIR = REPO_ROOT / "tests" / "data" / "unseen4" / "seeds"
+UNSEEN4_GOLD_DIR = REPO_ROOT / "tests" / "data" / "unseen4" / "gold"
 
 _FILE_KEYS = frozenset({"source_file", "format", "articles"})
 _REQUIRED = ("line_start", "line_end", "title", "byline", "date", "kind")

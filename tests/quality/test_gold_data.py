@@ -17,6 +17,8 @@ from tests.quality.gold import (
     UNSEEN2_SEEDS_DIR,
     UNSEEN3_GOLD_DIR,
     UNSEEN3_SEEDS_DIR,
+    UNSEEN4_GOLD_DIR,
+    UNSEEN4_SEEDS_DIR,
     UNSEEN_GOLD_DIR,
     UNSEEN_SEEDS_DIR,
     parse_gold,
@@ -28,6 +30,7 @@ SETS = (
     ("unseen", UNSEEN_SEEDS_DIR, UNSEEN_GOLD_DIR),
     ("unseen2", UNSEEN2_SEEDS_DIR, UNSEEN2_GOLD_DIR),
     ("unseen3", UNSEEN3_SEEDS_DIR, UNSEEN3_GOLD_DIR),
+    ("unseen4", UNSEEN4_SEEDS_DIR, UNSEEN4_GOLD_DIR),
 )
 FORMATS = frozenset({"newspaper-page", "web-page", "plain", "annotated", "html"})
 KINDS = frozenset(k.value for k in ArticleKind)
@@ -70,7 +73,9 @@ def test_every_seed_has_a_gold_file_and_back(label: str, seeds: Path, gold: Path
 
 
 @pytest.mark.parametrize(
-    "gold_dir", [UNSEEN_GOLD_DIR, UNSEEN2_GOLD_DIR, UNSEEN3_GOLD_DIR], ids=["unseen", "unseen2", "unseen3"]
+    "gold_dir",
+    [UNSEEN_GOLD_DIR, UNSEEN2_GOLD_DIR, UNSEEN3_GOLD_DIR, UNSEEN4_GOLD_DIR],
+    ids=["unseen", "unseen2", "unseen3", "unseen4"],
 )
 def test_the_unseen_sets_have_the_required_formats(gold_dir: Path) -> None:
     formats = [parse_gold(p.read_text("utf-8"), name=p.name)[1] for p in gold_dir.glob("*.yml")]
