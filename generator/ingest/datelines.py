@@ -45,13 +45,20 @@ ROLES: tuple[str, ...] = (
     "文／图",
     "文/圖",
     "文／圖",
+    # The same credit in the other order or with a middle dot (`图/文`, `文·图`).
+    "图/文",
+    "图／文",
+    "圖/文",
+    "圖／文",
+    "文·图",
+    "文·圖",
     "报道",
     "報道",
 )
 # A role may be letter-spaced or cut by a line wrap (`（记` / `者 刘志远）` joined as `记 者`).
 # `本报` and `文/` also stand before other roles: `本报首席记者`, `文/本报记者`.
 _ROLE_RE = re.compile(
-    r"(?:文\s*[/／]\s*)?(?:本\s*[报報]\s*)?(?:"
+    r"(?:[文图圖]\s*[/／·]\s*)?(?:本\s*[报報]\s*)?(?:"
     + "|".join(r"\s*".join(re.escape(ch) for ch in role) for role in ROLES)
     + ")"
 )

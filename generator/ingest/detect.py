@@ -28,13 +28,32 @@ _DATELINE_RE = re.compile(r"^\s*[□■]?\s*本报(?:讯|[^\s，。]{0,12}?\s*\d
 # Web furniture, grouped by kind; the score counts kinds, not hits, so a page that
 # says 来源 ten times is not more of a web page than one that says it once.
 _WEB_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("breadcrumb", re.compile(r"(?:当前位置|您的位置|你的位置)|首页\s*(?:»|>|＞|→|›)")),
+    # Also a whole line of short Han items chained by `>` (`某某网 > 要闻 > 正文`).
+    (
+        "breadcrumb",
+        re.compile(
+            r"(?:当前位置|您的位置|你的位置)|首页\s*(?:»|>|＞|→|›)"
+            r"|^[\u3400-\u9fff][^>＞»›。，\s]{0,11}(?:\s*[>＞»›]\s*[\u3400-\u9fff][^>＞»›。，\s]{0,11})+$"
+        ),
+    ),
     ("header", re.compile(r"(?:发布日期|发布时间|来源|浏览次数|点击数)\s*[:：]")),
-    ("tools", re.compile(r"放大字体|缩小字体|字[体号]\s*[:：]\s*大|打印本文|关闭窗口|告诉好友|分享到")),
-    ("credit", re.compile(r"[（(]\s*(?:责编|责任编辑)\s*[:：]|^责任编辑\s*[:：]")),
+    (
+        "tools",
+        re.compile(
+            r"放大字体|缩小字体|字[体号]\s*[:：]\s*大|打印本文|关闭窗口|告诉好友|分享到|扫一扫|在手机.{0,4}打开"
+            r"|【\s*(?:打印|关闭)\s*】"
+        ),
+    ),
+    # Web articles sign off with bare `编辑：`/`审核：` lines; newspaper pages print
+    # `本版编辑：`, which this does not match at the line start.
+    ("credit", re.compile(r"[（(【\[]\s*(?:责编|责任编辑|编辑)\s*[:：]|^(?:责任编辑|编辑|审核|责编)\s*[:：]")),
     ("disclaimer", re.compile(r"免责声明|版权所有|Copyright|ICP备", re.I)),
-    ("links", re.compile(r"(?:[^|｜\n]{1,20}[|｜]){3,}")),
-    ("comments", re.compile(r"(?<!\d)\d{1,9}\s*条.{0,12}评论|相关评论|网友评论|推荐资讯|相关阅读|点击排行|上一篇")),
+    # A long `|` link list anywhere, or a whole line of three or more short menu items.
+    ("links", re.compile(r"(?:[^|｜\n]{1,20}[|｜]){3,}|^(?:[^|｜\n。，]{1,10}[|｜]){2,}[^|｜\n。，]{1,10}$")),
+    (
+        "comments",
+        re.compile(r"(?<!\d)\d{1,9}\s*条.{0,12}评论|相关评论|网友评论|推荐资讯|相关阅读|点击排行|[上下]一[篇条]"),
+    ),
 )
 
 # Thresholds, tuned on the formats' structure (see tests/ingest/test_read.py).

@@ -11,6 +11,12 @@ is recognised per line only when ALL of these hold, so real repetition in prose
   in all, or two or more doubled runs; and no X is one character repeated
   (`谢谢谢谢` -> X=`谢谢` is a real reduplication).
 
+A text run may also be doubled chunk by chunk where the PDF broke the line into spans
+(`上门服务上门服务助复工助复工` -> `上门服务助复工`): it is undone only when the WHOLE run
+splits into doubled chunks (X1X1 X2X2 …) of two or more characters each, with at least
+`_MIN_CHUNKED_CHARS` characters left, so reduplicated verbs in prose (`研究研究`) and
+AABB words (`高高兴兴`) are untouched.
+
 Dashes and ellipses are printed in pairs (`——`, `……`) in normal text, so a pair of
 them neither proves nor disproves doubling; four of them are halved like other marks.
 """
@@ -23,6 +29,11 @@ import re
 _TOKEN_RE = re.compile(r"\w+|\s+|([^\w\s])\1*")
 _PAIRED_IN_PROSE = frozenset("…—-─_.·")
 _MIN_UNDOUBLED_CHARS = 3
+# A chunk-by-chunk doubled run: each chunk at least two characters, five or more in all.
+_MIN_CHUNK_CHARS = 2
+_MIN_CHUNKED_CHARS = 5
+# Headline runs are short; longer runs are prose and are not searched.
+_MAX_CHUNKED_RUN = 80
 
 
 def _halve_run(run: str) -> str | None:
@@ -31,6 +42,35 @@ def _halve_run(run: str) -> str | None:
     if odd or half == 0 or run[:half] != run[half:]:
         return None
     return run[:half]
+
+
+def _halve_chunks(run: str) -> str | None:
+    """X1X2… for a run X1X1X2X2… (every chunk doubled, each of two or more characters,
+    none one repeated character), else None. The shortest first chunk that lets the rest
+    split too is taken."""
+    if len(run) > _MAX_CHUNKED_RUN or len(run) < 2 * _MIN_CHUNKED_CHARS or len(run) % 2:
+        return None
+
+    # Starts from which the rest cannot be split: without them, runs like `abab…abcd`
+    # would be retried along every tiling (exponential).
+    dead: set[int] = set()
+
+    def split(start: int) -> str | None:
+        if start == len(run):
+            return ""
+        if start in dead:
+            return None
+        for size in range(_MIN_CHUNK_CHARS, (len(run) - start) // 2 + 1):
+            chunk = run[start : start + size]
+            if chunk == run[start + size : start + 2 * size] and len(set(chunk)) > 1:
+                rest = split(start + 2 * size)
+                if rest is not None:
+                    return chunk + rest
+        dead.add(start)
+        return None
+
+    halved = split(0)
+    return halved if halved is not None and len(halved) >= _MIN_CHUNKED_CHARS else None
 
 
 def _is_text(token: str) -> bool:
@@ -59,6 +99,8 @@ def undouble_once(line: str) -> str | None:
             out.append(token)
         elif _is_text(token):
             half = _halve_run(token)
+            if half is None:
+                half = _halve_chunks(token)
             if half is None or (len(half) > 1 and len(set(half)) == 1):
                 return None
             out.append(half)

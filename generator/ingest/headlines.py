@@ -34,6 +34,8 @@ _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 _FURNITURE_RE = re.compile(
     r"^(?:第?\s*[0-9０-９一二三四五六七八九十]+\s*版.*|[0-9０-９\-—]+|.{0,6}·.{0,6}"
     r"|(?:责任)?编辑[:：].*|本版(?:编辑|责编|主编).*|责编[:：].*|美编[:：].*|校对[:：].*"
+    # Masthead lines: the issue date with its weekday, the edition count.
+    r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天].{0,16}|(?:今日|本期|共)[0-9０-９一二三四五六七八九十]+版"
     r"|要闻|综合(?:新闻)?|时政(?:新闻)?|国内(?:新闻)?|国际(?:新闻)?|地方(?:新闻)?|本地新闻"
     r"|经济|社会|民生|文化|体育|评论|理论|副刊|专版|专题|广告|图片新闻|新闻速递)$"
 )
@@ -59,6 +61,13 @@ PARALLEL_DECK_SLACK = 1
 MIN_PARALLEL_DECK_CHARS = 5
 # Grammatical particles and light verbs no place or organisation name contains.
 _NOT_IN_NAMES_RE = re.compile(r"[了着过的让把被给往进到吗呢]")
+
+
+# A deck that announces the form of the piece under it (an interview, a reporter's
+# notebook): it introduces what follows, so it never closes the story above.
+_INTRO_DECK_RE = re.compile(r"^(?:独家|本报|记者)?(?:专访|对话|访谈|记者手记|记者观察|现场直击)")
+# An interview's `——` deck naming whom the reporter visited: `——访某局局长`.
+_INTERVIEW_DECK_RE = re.compile(r"^(?:——|－－|--|―{1,2}|—)\s*(?:访|专访|对话)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +212,18 @@ def _is_kicker_line(line: str, rest: tuple[str, ...]) -> bool:
     ):
         return False
     return is_name_line(text) and len(following) >= 4
+
+
+def is_intro_deck(lines: tuple[str, ...]) -> bool:
+    """True for a headline group announcing the genre of the piece below it
+    (`专访某局局长`, `对话种粮大户`, `记者手记`)."""
+    return bool(lines) and _INTRO_DECK_RE.match(compact(lines[0])) is not None
+
+
+def is_interview_deck(lines: tuple[str, ...]) -> bool:
+    """True for a group opening with an interview's `——访…` deck (the subtitle under
+    an interview's title)."""
+    return bool(lines) and _INTERVIEW_DECK_RE.match(lines[0].strip()) is not None
 
 
 def is_name_line(line: str) -> bool:

@@ -22,6 +22,12 @@ puts the big type last) and some before it. The rules, from page structure:
   headlines after bodies may still have its headline above it). On such a page,
   the first groups over a body go up to the body above when that one has no
   headline and they clearly repeat its words.
+* After a body, a group that announces the genre of the next piece (`专访…`,
+  `对话…`, or a title with a `——访…` deck) and every group under it head the next body, even on a page that
+  prints headlines after bodies: the groups above it are the body's own headline.
+* A public notice (a short paragraph and a `…热线：95598` contact line) printed
+  under a finished story, with no headline between them and a new lead (or the
+  page's end) right after, is an item of its own, not that story's last paragraphs.
 * A headline-like fragment right after text that stops mid-sentence is text
   left alone by a column break; a group between a byline block and its text is
   that article's own headline.
@@ -34,10 +40,12 @@ from dataclasses import dataclass
 
 from generator.ingest.clean import strip_marks
 from generator.ingest.datelines import parse_lead, trailing_byline
-from generator.ingest.headlines import SUBTITLE_RE
+from generator.ingest.headlines import SUBTITLE_RE, is_interview_deck, is_intro_deck, is_name_line
 from generator.ingest.units import Unit, UnitKind
 
 MIN_HARD_ENDS_FOR_FEATURES = 2
+# A section label (`盟市新闻`, `图片新闻`) is a word or two; a headline is longer.
+MAX_LABEL_CHARS = 6
 MAX_SUB_HEADING_LINES = 2
 LEAD_LINES = 3
 # A headline repeats at least this share of its character pairs from its own story.
@@ -46,6 +54,9 @@ OVERLAP_MARGIN = 0.15
 # A body that ends a sentence: full stop, question, exclamation, ellipsis, closing quote
 # or bracket, or a colon that introduces what follows.
 _SENTENCE_END_RE = re.compile(r"[。！？!?…”’」』）)：:；;]\s*$")
+# A notice's contact line: a service name ending in 电话/热线 and the number(s) alone.
+_CONTACT_LINE_RE = re.compile(r"^[\u3400-\u9fff]{0,12}(?:电话|热线)\s*[:：]\s*[\d\s\-－—、，,/（）()]{3,40}[。.]?$")
+MAX_NOTICE_PARAGRAPH_CHARS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +167,29 @@ def _credited_at_end(units: tuple[Unit, ...]) -> bool:
     return False
 
 
+def _split_notice(current: _Open) -> tuple[_Open, _Open | None]:
+    """Split a trailing public notice off an open article: its last two units are a
+    short paragraph and a contact line alone (`供水服务热线：12345。`), after text that
+    finishes a sentence. (The article, the notice or None.)
+
+    Only asked where a new lead or byline block, or the page's end, follows without a
+    headline between: a story's own closing contact line is otherwise followed by its
+    headline (printed after the body) or by the next story's headline (printed before it).
+    """
+    units = current.body
+    if len(units) < 3 or not all(u.kind is UnitKind.TEXT and not u.hard_start for u in units[-2:]):
+        return current, None
+    paragraph, contact, before = units[-2], units[-1], units[-3]
+    if len(contact.lines) != 1 or _CONTACT_LINE_RE.match("".join(contact.texts[0].split())) is None:
+        return current, None
+    if len("".join(paragraph.texts)) > MAX_NOTICE_PARAGRAPH_CHARS or before.kind is not UnitKind.TEXT:
+        return current, None
+    if _SENTENCE_END_RE.search(before.texts[-1]) is None:
+        return current, None
+    kept = _Open(units[:-2], current.opened_hard, current.closed, current.heads)
+    return kept, _Open(units[-2:], False, False)
+
+
 def _bodies_and_gaps(
     units: tuple[Unit, ...],
 ) -> tuple[tuple[_Open, ...], tuple[tuple[Unit, ...], ...]]:
@@ -203,12 +237,24 @@ def _bodies_and_gaps(
                     current = current.add(*pending, unit)
                     pending = []
                     continue
+            notice = None
+            if opens and not pending and not current.closed:
+                current, notice = _split_notice(current)
             bodies.append(current)
+            if notice is not None:
+                gaps.append(tuple(pending))
+                bodies.append(notice)
         gaps.append(tuple(pending))
         pending = []
         current = _Open((unit,), opens, unit.hard_end)
     if current is not None:
+        notice = None
+        if bodies and not pending and not current.closed:
+            current, notice = _split_notice(current)
         bodies.append(current)
+        if notice is not None:
+            gaps.append(())
+            bodies.append(notice)
     gaps.append(tuple(pending))
     return tuple(bodies), tuple(gaps)
 
@@ -259,10 +305,17 @@ def _belongs_to_previous(groups: list[Unit], previous: _Open, following: _Open) 
     return to_previous > to_next + OVERLAP_MARGIN
 
 
+def _is_label(group: Unit) -> bool:
+    """A one-line group of a word or two: a section label printed at the page foot
+    (`盟市新闻`), not a headline, so it does not make the page end with a headline."""
+    return len(group.lines) == 1 and len("".join(group.texts[0].split())) <= MAX_LABEL_CHARS
+
+
 def _headlines_first(bodies: tuple[_Open, ...], gaps: tuple[tuple[Unit, ...], ...]) -> bool:
     """Whether the page prints its headlines before their bodies.
 
-    Only a page that ends with a body (no headline after its last text) can. The
+    Only a page that ends with a body (no headline after its last text; a section label
+    under it does not count) can. The
     groups between bodies decide: each repeats the words of its own story, so more
     of them matching the body below than the body above means headlines come first.
     A headline at the very top does not decide alone: pages that print headlines
@@ -270,7 +323,7 @@ def _headlines_first(bodies: tuple[_Open, ...], gaps: tuple[tuple[Unit, ...], ..
     above it (the first story has no earlier body to follow), and a trailing photo
     caption makes such a page end with text. It breaks a tie.
     """
-    if len(bodies) < 2 or gaps[-1]:
+    if len(bodies) < 2 or not all(_is_label(group) for group in gaps[-1]):
         return False
     to_next = to_previous = 0
     for index in range(1, len(bodies)):
@@ -278,7 +331,25 @@ def _headlines_first(bodies: tuple[_Open, ...], gaps: tuple[tuple[Unit, ...], ..
             below, above = _overlap(group, bodies[index]), _overlap(group, bodies[index - 1])
             to_next += below > above
             to_previous += above > below
-    return to_next > to_previous or (to_next == to_previous and bool(gaps[0]))
+    # A short last group may be a label or a short headline after the last body: then
+    # only a clear majority says headlines come first.
+    return to_next > to_previous or (to_next == to_previous and bool(gaps[0]) and not gaps[-1])
+
+
+def _move_intro_down(after: list[Unit], below: list[Unit]) -> None:
+    """Move an intro deck (`专访…`) that follows a body's own headline, and the groups
+    under it, to the head of the next body (in place); likewise an interview's title
+    with its `——访…` deck under it. A lone intro deck after a body may be that body's
+    own headline (an interview's), so the first group stays."""
+    start = next((i for i in range(1, len(after)) if is_intro_deck(after[i].texts)), None)
+    if start is None:
+        # An interview's `——访…` deck goes down with the title above it.
+        start = next((i - 1 for i in range(2, len(after)) if is_interview_deck(after[i].texts)), None)
+    # The body must keep a headline of its own: a bare place or organisation name over
+    # the deck (`某市` / `对话…`) is that deck's kicker, not a headline.
+    if start is not None and not all(is_name_line("".join(group.texts)) for group in after[:start]):
+        below[:0] = after[start:]
+        del after[start:]
 
 
 def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
@@ -303,7 +374,10 @@ def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
     if headline_first:
         after[-1].extend(gaps[-1])
     else:
-        before[0].extend(gaps[0])
+        # A section label over the top story that has its headline after it (`镜观`) is
+        # page furniture, not a kicker printed a whole story away from its title.
+        if not (after[0] and all(_is_label(group) for group in gaps[0])):
+            before[0].extend(gaps[0])
         # Bottom up: a body's groups that move down to the body under it leave that body
         # without a headline after it, and then the groups above it may be its own.
         for index in reversed(range(len(bodies) - 1)):
@@ -314,6 +388,8 @@ def segment_units(units: tuple[Unit, ...]) -> tuple[Segment, ...]:
             limit = 1 if len(groups) >= 2 else 0
             while len(groups) > limit and _belongs_to_next(groups, bodies[index], bodies[index + 1]):
                 before[index + 1].insert(0, groups.pop())
+        for index in range(len(bodies) - 1):
+            _move_intro_down(after[index], before[index + 1])
     return tuple(
         Segment(
             body=body.body,

@@ -4,7 +4,8 @@ the credits are. Pure helpers for `split`.
 * a web page's headline: the original title (`原标题`), else the headline line found
   by `web_article` (meta `page_headline`), else the page title without channel;
 * a plain or annotated file may open with a headline block: set apart by a blank
-  line, or set right above the text (narrower than the prose under it);
+  line (a credit line may stand under the decks in that block), or set right above
+  the text (narrower than the prose under it);
 * the text may open with a byline block (`本报记者 乔木`), as features do.
 """
 
@@ -56,6 +57,11 @@ def leading_headline_block(lines: tuple[SourceLine, ...]) -> tuple[tuple[str, ..
     has_text_after = any(line.text.strip() for line in rest)
     if block and has_text_after and all(is_headline_line(line.text) for line in block):
         return tuple(line.text.strip() for line in block), rest
+    heads = _heads_over_credits(block)
+    if heads and has_text_after:
+        # Headline decks with the credit line under them (`文/图 本报记者 …`): the
+        # credits stay with the text for `byline_block`.
+        return tuple(line.text.strip() for line in block[:heads]), lines[start + heads :]
     size = 0
     while size < min(MAX_HEADLINE_LINES, len(block) - 1) and is_headline_line(block[size].text):
         size += 1
@@ -65,6 +71,17 @@ def leading_headline_block(lines: tuple[SourceLine, ...]) -> tuple[tuple[str, ..
     if size:
         return tuple(line.text.strip() for line in block[:size]), lines[start + size :]
     return (), lines
+
+
+def _heads_over_credits(block: tuple[SourceLine, ...]) -> int:
+    """How many headline lines open `block` when the rest of it is byline lines (0 if not)."""
+    size = 0
+    while size < min(MAX_HEADLINE_LINES, len(block) - 1) and is_headline_line(block[size].text):
+        size += 1
+    rest = block[size:]
+    if size and len(rest) <= MAX_BYLINE_BLOCK_LINES and all(byline_line_names(line.text) for line in rest):
+        return size
+    return 0
 
 
 def _heads_prose(heads: tuple[str, ...], prose: str) -> bool:

@@ -170,6 +170,24 @@ def leading_headline(run: tuple[SourceLine, ...]) -> int:
     return len(pieces[0])
 
 
+def _peel_before_opener(run: tuple[SourceLine, ...], following: str) -> tuple[tuple[SourceLine, ...], ...]:
+    """Split a headline glued under a finished body off it when the next run (after a
+    blank line) opens another article with a lead, byline block or `上接` mark.
+
+    A column break may leave a paragraph's first line alone above a blank, but such a
+    line is as wide as the column; a headline is clearly narrower.
+    """
+    if len(run) < 3 or not (_is_hard_start(following) or byline_line_names(following) is not None):
+        return (run,)
+    pieces = _peel_headline(run)
+    if len(pieces) < 2:
+        return (run,)
+    width = _column_width([line.text.strip() for line in pieces[0]])
+    if width < MIN_COLUMN_WIDTH or any(_width(line.text) >= NARROW_HEADLINE_RATIO * width for line in pieces[1]):
+        return (run,)
+    return pieces
+
+
 def _opens_byline_block(text: str, previous: str) -> bool:
     """A byline line (`□本报记者 杨柳`) after a finished sentence opens a new article."""
     return _SENTENCE_END_RE.search(previous.strip()) is not None and byline_line_names(text) is not None
@@ -286,6 +304,8 @@ def page_units(lines: tuple[SourceLine, ...]) -> tuple[Unit, ...]:
     )
     units: list[Unit] = []
     for index, run in enumerate(runs):
-        for piece in _cut_headlines(run, last=index == last_text):
-            units.extend(_classify(piece))
+        following = runs[index + 1][0].text.strip() if index + 1 < len(runs) else ""
+        for part in _peel_before_opener(run, following):
+            for piece in _cut_headlines(part, last=index == last_text):
+                units.extend(_classify(piece))
     return tuple(_mark_furniture(_glue_quotes(units)))

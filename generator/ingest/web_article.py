@@ -29,8 +29,9 @@ _SENTENCE_END_RE = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # Menus, breadcrumbs and tool links: separators and brackets no headline uses.
 _NAVIGATION_RE = re.compile(r"[>»›→|｜\[\]【】]|>>")
-# Aggregators prefix the page title with their channel: `全球内蒙古频道:…`.
-CHANNEL_PREFIX_RE = re.compile(r"^[^:：\s]{1,12}(?:频道|栏目|专题|资讯|新闻)[:：]\s*")
+# Aggregators prefix the page title with their channel: `全球内蒙古频道:…`, or a
+# bracketed column label: `【战疫一线】…`.
+CHANNEL_PREFIX_RE = re.compile(r"^(?:[^:：\s]{1,12}(?:频道|栏目|专题|资讯|新闻)[:：]|【[^】]{1,10}】)\s*")
 _CREDIT_RE = re.compile(
     r"^[（(\[【]?\s*(?:责编|责任编辑|编辑|审核|校对|责任校对|审校|监制|来源|稿源|本文来源|文章来源)\s*[:：]"
 )

@@ -236,3 +236,19 @@ def test_trailing_byline_traditional(line: str, names: tuple[str, ...] | None) -
 )
 def test_byline_line_role_prefixes(line: str, names: tuple[str, ...] | None) -> None:
     assert byline_line_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # A words-and-pictures credit in either order, with a slash or a middle dot.
+        ("图/文 本报记者 罗 青", ("罗青",)),
+        ("文·图/本报记者 罗青", ("罗青",)),
+        ("图／本报记者 罗青", ("罗青",)),
+        ("文/图 罗青", ("罗青",)),
+        # Not a credit.
+        ("图文并茂", None),
+    ],
+)
+def test_byline_line_words_and_pictures(line: str, names: tuple[str, ...] | None) -> None:
+    assert byline_line_names(line) == names

@@ -10,6 +10,8 @@ from generator.ingest.headlines import (
     is_balanced,
     is_furniture,
     is_headline_line,
+    is_interview_deck,
+    is_intro_deck,
     join_decks,
     merge_quote_lines,
 )
@@ -54,6 +56,12 @@ def test_is_headline_line(line: str, expected: bool) -> None:
         (("第6版", "综合新闻"), True, True),
         (("第6版", "综合新闻"), False, True),
         (("第6版", "草原书屋开进牧民家"), True, False),
+        # Masthead: the issue date with its weekday (lunar date after it), edition count.
+        (("2021年4月9日 星期五",), False, True),
+        (("4月9日 周五 农历二月廿八",), True, True),
+        (("今日8版",), False, True),
+        (("2021年4月9日 星期五", "今日8版"), True, True),
+        (("4月9日起实行错峰上班",), False, False),
     ],
 )
 def test_is_furniture(lines: tuple[str, ...], at_edge: bool, expected: bool) -> None:
@@ -190,3 +198,32 @@ def test_date_alone_is_not_a_headline(line: str, expected: bool) -> None:
 )
 def test_compose_headline_parallel_decks_and_phrases(groups: tuple[tuple[str, ...], ...], expected: Headline) -> None:
     assert compose_headline(groups) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (("专访某县县长李华",), True),
+        (("对话返乡创业青年",), True),
+        (("记者手记",), True),
+        (("独家专访", "某市疾控中心主任"), True),
+        (("春耕备耕正当时",), False),
+        (("某县召开专访工作座谈会",), False),
+        ((), False),
+    ],
+)
+def test_is_intro_deck(lines: tuple[str, ...], expected: bool) -> None:
+    assert is_intro_deck(lines) is expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (("——访某县种粮大户王林",), True),
+        (("—— 专访某市疾控中心主任",), True),
+        (("——返青率达九成以上",), False),
+        (("访某县种粮大户",), False),
+    ],
+)
+def test_is_interview_deck(lines: tuple[str, ...], expected: bool) -> None:
+    assert is_interview_deck(lines) is expected

@@ -275,3 +275,188 @@ def test_headline_first_page_gives_a_group_back_to_the_body_above() -> None:
         (("戈壁滩上种梭梭",), ()),
         (("草原书屋开进牧民家",), ()),
     ]
+
+
+@pytest.mark.parametrize(
+    ("foot", "first"),
+    [
+        # A section label under the page's last text is furniture-like: the page still
+        # ends with a body and prints its headlines first.
+        ("\n\n图片新闻\n", True),
+        ("\n\n镇 村 新 闻\n", True),
+        # A headline after the last text means headlines follow their bodies.
+        ("\n\n某镇举办春季招聘会集中招聘\n", False),
+    ],
+)
+def test_short_label_at_the_foot_does_not_end_a_headline_first_page(foot: str, first: bool) -> None:
+    segments = _segments(
+        "某区老旧小区加装电梯二十部\n\n"
+        "本报某区3月6日电（记者 石林）某区老旧小区加装电梯二十部，\n方便老人出行。\n\n"
+        "某县农家书屋开展春季读书月\n\n"
+        "本报某县3月6日电（记者 夏雨）某县农家书屋开展春季读书月活动，\n吸引村民读书。\n\n"
+        "某镇春季招聘会提供岗位三千个\n\n"
+        "本报某镇3月6日电（记者 田野）某镇举办春季招聘会，\n提供岗位三千个。" + foot
+    )
+    before = [_heads(s)[0] for s in segments]
+    if first:
+        assert before == [
+            ("某区老旧小区加装电梯二十部",),
+            ("某县农家书屋开展春季读书月",),
+            ("某镇春季招聘会提供岗位三千个",),
+        ]
+    else:
+        assert before[1] == ()
+
+
+NOTICE = "因供水管网改造，3月20日9时至18时，\n城东部分小区停水，请用户提前储水。\n\n供水服务热线：0471-6660000。\n"
+
+
+@pytest.mark.parametrize(
+    ("between", "count"),
+    [
+        # A finished story, then a notice and its contact line, then a new lead with no
+        # headline between: the notice is an item of its own.
+        ("", 3),
+        # A headline between the contact line and the next lead: the contact line may be
+        # the story's own (its headline printed after it), so nothing is split off.
+        ("城东管网改造加快推进\n\n", 2),
+    ],
+)
+def test_trailing_notice_is_split_off_a_finished_story(between: str, count: int) -> None:
+    segments = _segments(
+        "某市管网改造\n\n"
+        "■上接第一版 各施工单位实行错峰作业，\n减少对居民生活的影响。\n\n"
+        + NOTICE
+        + "\n"
+        + between
+        + "本报讯（记者 韩冰）某区启动春季植树活动，\n栽植树木一万株。①3\n\n某区启动春季植树\n"
+    )
+    assert len(segments) == count
+    if count == 3:
+        assert segments[1].first_line == 6
+        assert segments[1].heads == ()
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # No contact line: a last paragraph after a finished sentence stays in the story.
+        "停水期间请用户提前储水。",
+        # The contact number inside a sentence is the story's own text.
+        "市民可拨打供水服务热线0471-6660000咨询。",
+    ],
+)
+def test_story_ending_without_a_contact_line_is_not_split(last: str) -> None:
+    segments = _segments(
+        "■上接第一版 各施工单位实行错峰作业，\n减少对居民生活的影响。\n\n"
+        "因管网改造，城东部分小区停水。\n\n" + last + "\n"
+        "本报讯（记者 韩冰）某区启动春季植树活动，\n栽植树木一万株。①3\n\n某区启动春季植树\n"
+    )
+    assert len(segments) == 2
+
+
+@pytest.mark.parametrize(
+    ("intro", "tail", "expected"),
+    [
+        # The interview below has its own headline after it: the intro deck is its kicker.
+        (
+            "专访某区园林局局长周明",
+            "\n\n让群众推窗见绿出门进园\n",
+            (((), ("某区新建口袋公园十二个",)), (("专访某区园林局局长周明",), ("让群众推窗见绿出门进园",))),
+        ),
+        # No headline after the interview: the intro deck is all it has.
+        ("对话某区园林局局长周明", "\n", (((), ("某区新建口袋公园十二个",)), (("对话某区园林局局长周明",), ()))),
+    ],
+)
+def test_intro_deck_after_a_headline_heads_the_next_piece(intro: str, tail: str, expected: object) -> None:
+    segments = _segments(
+        "本报讯（记者 林海）某区今年新建口袋公园十二个，\n市民出门五分钟就能进公园。①2\n\n"
+        "某区新建口袋公园十二个\n\n" + intro + "\n\n"
+        "记者：今年口袋公园建设有哪些新特点？\n周明：我们把公园建在居民家门口，\n利用边角地块，见缝插绿。" + tail
+    )
+    assert tuple(_heads(s) for s in segments) == expected
+
+
+def test_lone_intro_deck_after_an_interview_is_its_headline() -> None:
+    segments = _segments(
+        "记者：今年口袋公园建设有哪些新特点？\n周明：我们把公园建在居民家门口，见缝插绿。（林海）\n\n"
+        "专访某区园林局局长周明\n\n"
+        "本报讯（记者 高山）某区启动春季植树活动，栽植树木一万株。①3\n\n某区启动春季植树\n"
+    )
+    assert [_heads(s) for s in segments] == [((), ("专访某区园林局局长周明",)), ((), ("某区启动春季植树",))]
+
+
+@pytest.mark.parametrize(
+    ("foot", "count"),
+    [
+        # The notice closes the page: nothing but furniture follows it.
+        ("", 3),
+        ("\n本版编辑：陈 静\n", 3),
+        # A headline under it: the page prints headlines after bodies and the contact
+        # line belongs to the story that headline closes.
+        ("\n城东管网改造加快推进\n", 2),
+    ],
+)
+def test_notice_at_the_foot_of_the_page_is_its_own_item(foot: str, count: int) -> None:
+    segments = _segments(
+        "某区启动春季植树\n\n"
+        "本报讯（记者 韩冰）某区启动春季植树活动，\n栽植树木一万株。\n\n"
+        "某市管网改造\n\n"
+        "本报讯（记者 方舟）各施工单位实行错峰作业，\n减少对居民生活的影响。\n\n" + NOTICE + foot
+    )
+    assert len(segments) == count
+
+
+@pytest.mark.parametrize(
+    ("top", "expected_before"),
+    [
+        # A label of a word or two over a story whose headline follows it: furniture.
+        ("视点\n\n", ()),
+        ("图 说\n\n", ()),
+        # A real headline over the top story stays its headline.
+        ("某旗牧民合作社扩大养殖规模\n\n", ("某旗牧民合作社扩大养殖规模",)),
+    ],
+)
+def test_section_label_over_a_story_with_its_headline_after(top: str, expected_before: tuple[str, ...]) -> None:
+    segments = _segments(
+        top + "本报某旗3月9日电（记者 包文）某旗牧民合作社新建棚圈二十座，\n养殖规模扩大一倍。\n\n"
+        "某旗合作社新建棚圈\n\n"
+        "本报某县3月9日电（记者 金花）某县新建蔬菜大棚三十座，\n蔬菜日供应量增加五吨。\n\n"
+        "某县新建蔬菜大棚\n"
+    )
+    assert _heads(segments[0])[0] == expected_before
+
+
+@pytest.mark.parametrize(
+    ("decks", "expected"),
+    [
+        # An interview's title and its `——访…` deck after another story's headline go
+        # down to the interview under them.
+        (
+            "某县冬小麦长势良好\n\n种粮大户的新打算\n\n——访某县种粮大户王林\n\n",
+            (((), ("某县冬小麦长势良好",)), (("种粮大户的新打算", "——访某县种粮大户王林"), ())),
+        ),
+        # A three-deck headline (kicker, title, ordinary `——` deck) stays with its story.
+        (
+            "春管正当时\n\n某县冬小麦长势良好\n\n——返青率达九成以上\n\n",
+            (((), ("春管正当时", "某县冬小麦长势良好", "——返青率达九成以上")), ((), ())),
+        ),
+    ],
+)
+def test_interview_deck_goes_down_with_its_title(decks: str, expected: object) -> None:
+    segments = _segments(
+        "本报讯（记者 谷雨）某县冬小麦返青，长势良好，\n返青率达到九成以上。①2\n\n"
+        + decks
+        + "□本报记者 麦 田\n\n记者：今年种了多少亩？\n王林：一千亩，比去年多了两百亩。\n"
+    )
+    assert tuple(_heads(s) for s in segments) == expected
+
+
+def test_intro_deck_under_a_bare_place_name_stays_with_the_body_above() -> None:
+    # `某区` is a kicker over the deck below it: together they are the report's headline.
+    segments = _segments(
+        "本报讯（记者 林海）某区举办政企对话会，三十家企业\n提出的四十个问题当场得到答复。①2\n\n"
+        "某区\n\n对话会上解难题\n\n"
+        "本报讯（记者 高山）某区启动春季植树活动，栽植树木一万株。①3\n\n某区启动春季植树\n"
+    )
+    assert [_heads(s) for s in segments] == [((), ("某区", "对话会上解难题")), ((), ("某区启动春季植树",))]

@@ -56,3 +56,28 @@ def test_byline_block(text: str, numbers: tuple[int, ...]) -> None:
 )
 def test_web_title(meta: tuple[tuple[str, str], ...], title: str | None) -> None:
     assert web_title(meta) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "heads", "credits"),
+    [
+        # Decks and the credit line in one block above the text.
+        (
+            "山乡春早\n——某镇果农忙剪枝\n图/文 本报记者 罗 青\n\n某镇三千亩果园进入剪枝季，果农在枝头忙碌。",
+            ("山乡春早", "——某镇果农忙剪枝"),
+            (3,),
+        ),
+        (
+            "山乡春早\n文/本报记者 罗青 通讯员 苏亮\n\n某镇三千亩果园进入剪枝季，果农在枝头忙碌。",
+            ("山乡春早",),
+            (2,),
+        ),
+        # No text after the block: nothing to head.
+        ("山乡春早\n图/文 本报记者 罗 青", (), ()),
+    ],
+)
+def test_headline_block_with_credits_under_it(text: str, heads: tuple[str, ...], credits: tuple[int, ...]) -> None:
+    found, rest = leading_headline_block(_lines(text))
+    assert found == heads
+    block, _body = byline_block(rest)
+    assert tuple(line.number for line in block) == credits

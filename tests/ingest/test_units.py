@@ -159,3 +159,28 @@ def test_byline_wrapped_over_two_lines_closes_the_run() -> None:
 def test_notice_signature_is_not_a_headline(signature: str) -> None:
     text = f"因管网改造施工，城东片区明日将暂停供水，请广大\n市民提前储水。特此通告。\n{signature}"
     assert "heads" not in [kind for kind, _texts in _kinds(text)]
+
+
+BODY_LINES = "某旗组织农机手检修农机具三千\n二百台套，为春耕生产做好准备，\n各苏木镇农机站实行预约服务。\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "following", "kinds"),
+    [
+        # A narrow headline glued under a finished body, then a blank and a new lead.
+        ("某旗农机检修完成\n", " 本报某市3月9日电（记者 阿木）某市新建\n冷库两座。", ["text", "heads", "text"]),
+        # The same before a byline block.
+        (
+            "某旗农机检修完成\n",
+            "□本报记者 其其格\n某市新建冷库两座，可储存\n果蔬五千吨，方便错峰销售。",
+            ["text", "heads", "byline", "text"],
+        ),
+        # A full-width line after a finished sentence is a paragraph's first line left
+        # alone by a column break, not a headline.
+        ("全旗今年计划新增大型农机具\n", " 本报某市3月9日电（记者 阿木）某市新建\n冷库两座。", ["text", "text"]),
+        # Nothing opens after the blank: left to the other rules.
+        ("某旗农机检修完成\n", "某市新建冷库两座，可储存果蔬五千吨。", ["text", "text"]),
+    ],
+)
+def test_headline_glued_under_a_body_before_an_opener(tail: str, following: str, kinds: list[str]) -> None:
+    assert [kind for kind, _texts in _kinds(BODY_LINES + tail + "\n" + following)] == kinds

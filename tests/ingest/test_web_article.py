@@ -42,8 +42,18 @@ def test_headline_line(text: str, number: int | None) -> None:
     assert (found.number if found else None) == number
 
 
-def test_headline_text_drops_a_channel_prefix() -> None:
-    assert headline_text(SourceLine(1, "乌兰察布频道:丰镇市新建污水处理厂")) == "丰镇市新建污水处理厂"
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("乌兰察布频道:丰镇市新建污水处理厂", "丰镇市新建污水处理厂"),
+        # A bracketed column label before the headline.
+        ("【春耕一线】某旗农机手抢修播种机", "某旗农机手抢修播种机"),
+        # Brackets inside the headline stay.
+        ("某旗农机手抢修播种机【图】", "某旗农机手抢修播种机【图】"),
+    ],
+)
+def test_headline_text_drops_a_channel_prefix(line: str, title: str) -> None:
+    assert headline_text(SourceLine(1, line)) == title
 
 
 @pytest.mark.parametrize(
