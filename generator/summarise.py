@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -185,13 +186,14 @@ def textrank(items: tuple[Candidate, ...], *, damping: float = 0.85, iterations:
         [similarity(a.words, b.words) if i != j else 0.0 for j, b in enumerate(items)] for i, a in enumerate(items)
     ]
     out_sums = [sum(row) for row in weights]
+    # Column i of the row-normalised matrix, computed once; a row with no edges adds 0.0,
+    # which leaves every sum exactly as the direct formula would make it.
+    columns = [
+        [weights[j][i] / out_sums[j] if out_sums[j] > 0 else 0.0 for j in range(size)] for i in range(size)
+    ]
     scores = [1.0 / size] * size
     for _ in range(iterations):
-        scores = [
-            (1 - damping) / size
-            + damping * sum(weights[j][i] / out_sums[j] * scores[j] for j in range(size) if out_sums[j] > 0)
-            for i in range(size)
-        ]
+        scores = [(1 - damping) / size + damping * sum(map(operator.mul, column, scores)) for column in columns]
     top = max(scores)
     return tuple(score / top for score in scores) if top > 0 else tuple(0.0 for _ in scores)
 

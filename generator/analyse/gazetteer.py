@@ -78,6 +78,9 @@ class Gazetteer:
     divisions: Mapping[str, Division]
     keys: Mapping[str, Key]
     key_lengths: tuple[int, ...]  # distinct key lengths, longest first, for scanning
+    # First character -> the lengths of the keys starting with it, longest first: a scan
+    # tries only those, and skips at once the many characters that start no place name.
+    lengths_by_start: Mapping[str, tuple[int, ...]]
 
     def get(self, adcode: str) -> Division:
         return self.divisions[adcode]
@@ -184,7 +187,15 @@ def build_gazetteer(
         )
         keys[text] = Key(text=text, kind=kind, adcodes=adcodes, needs_context=needs_context)
     lengths = tuple(sorted({len(k) for k in keys}, reverse=True))
-    return Gazetteer(divisions=MappingProxyType(divisions), keys=MappingProxyType(keys), key_lengths=lengths)
+    by_start: dict[str, set[int]] = {}
+    for key in keys:
+        by_start.setdefault(key[0], set()).add(len(key))
+    return Gazetteer(
+        divisions=MappingProxyType(divisions),
+        keys=MappingProxyType(keys),
+        key_lengths=lengths,
+        lengths_by_start=MappingProxyType({c: tuple(sorted(n, reverse=True)) for c, n in by_start.items()}),
+    )
 
 
 def _read(name: str) -> str:

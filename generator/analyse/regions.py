@@ -96,10 +96,11 @@ class Resolution:
 def scan(text: str, gazetteer: Gazetteer) -> tuple[Hit, ...]:
     """Longest-match, left-to-right, non-overlapping hits of gazetteer keys."""
     hits: list[Hit] = []
+    keys, by_start, length = gazetteer.keys, gazetteer.lengths_by_start, len(text)
     i = 0
-    while i < len(text):
-        for size in gazetteer.key_lengths:
-            key = gazetteer.keys.get(text[i : i + size]) if i + size <= len(text) else None
+    while i < length:
+        for size in by_start.get(text[i], ()):
+            key = keys.get(text[i : i + size]) if i + size <= length else None
             if key is not None:
                 hits.append(Hit(i, i + size, key))
                 i += size

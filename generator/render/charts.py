@@ -58,6 +58,10 @@ class Series:
         return sum(value for _, value in self.points)
 
 
+MAX_TIME_BARS = 60
+"""More bars than this on a time chart are unreadable: callers switch to a coarser unit."""
+
+
 def weekly_counts(dates: Iterable[str | None]) -> Series:
     """Articles per ISO week (labelled by its Monday), empty weeks included; undated skipped."""
     days = sorted(dt.date.fromisoformat(d) for d in dates if d)
@@ -70,6 +74,17 @@ def weekly_counts(dates: Iterable[str | None]) -> Series:
         points.append((week.isoformat(), counts.get(week, 0)))
         week += dt.timedelta(days=7)
     return Series(tuple(points))
+
+
+def timeline_counts(dates: Iterable[str | None]) -> tuple[str, Series]:
+    """("week", per-week counts), or ("month", per-month counts) when the dates span more
+    than MAX_TIME_BARS weeks (a corpus over years, or one mistyped year, would otherwise
+    draw thousands of bars); at most MAX_TIME_BARS months, the most recent."""
+    dated = [d for d in dates if d]
+    weeks = weekly_counts(dated)
+    if len(weeks.points) <= MAX_TIME_BARS:
+        return "week", weeks
+    return "month", Series(monthly_counts(dated).points[-MAX_TIME_BARS:])
 
 
 def monthly_counts(dates: Iterable[str | None]) -> Series:

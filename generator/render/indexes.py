@@ -74,14 +74,15 @@ def _data_chart(
 
 
 def _weekly_chart(listing: Listing) -> dict[str, Any]:
-    series = charts.weekly_counts(e.date for e in listing.listed)
-    labelled = charts.Series(
-        tuple(
-            (listing.t["week_of"].format(date=format_date(week, listing.lang, unknown="")), n)
-            for week, n in series.points
-        )
-    )
-    return _data_chart(listing, labelled, chart_id="weekly", title=listing.t["chart_weekly"])
+    unit, series = charts.timeline_counts(e.date for e in listing.listed)
+    if unit == "week":
+        week_of = listing.t["week_of"]
+        points = tuple((week_of.format(date=format_date(w, listing.lang, unknown="")), n) for w, n in series.points)
+        title = listing.t["chart_weekly"]
+    else:
+        points = tuple((format_month(month, listing.lang), n) for month, n in series.points)
+        title = listing.t["chart_monthly"]
+    return _data_chart(listing, charts.Series(points), chart_id="weekly", title=title)
 
 
 def topic_members(articles: Sequence[LocalizedArticle], taxonomy: Sequence[Topic]) -> dict[str, tuple[str, ...]]:

@@ -76,3 +76,12 @@ def test_value_axis_has_whole_number_ticks_and_long_axes_are_thinned() -> None:
     assert {t.text for t in y_axis} <= {"0", "1", "2"}
     x_axis = svg.xpath("//*[local-name()='g'][contains(@class, 'axis x')]//*[local-name()='text']")
     assert 0 < len(x_axis) <= 15  # 42 weeks, every third labelled
+
+
+def test_timeline_switches_to_months_when_weeks_would_be_unreadable() -> None:
+    from generator.render.charts import MAX_TIME_BARS, timeline_counts
+
+    unit, series = timeline_counts(["2020-03-01", "2020-03-09", None])
+    assert unit == "week" and [n for _, n in series.points] == [1, 0, 1]  # Sunday, then a Monday
+    unit, series = timeline_counts(["2020-03-01", "9939-03-29"])  # one mistyped year
+    assert unit == "month" and len(series.points) <= MAX_TIME_BARS
