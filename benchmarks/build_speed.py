@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.analyse.article import analyse_articles  # noqa: E402
+from generator.analyse.segment import load_segmenter  # noqa: E402
 from generator.analyse.topics import load_taxonomy  # noqa: E402
 from generator.config import load_settings  # noqa: E402
 from generator.ingest import ingest_seeds  # noqa: E402
@@ -79,7 +80,13 @@ def main() -> None:
         t_ingest, ingested = timed(lambda: ingest_seeds(seeds), args.repeat)
         articles = ingested.articles  # type: ignore[attr-defined]
         chars = sum(len(a.body) for a in articles)
-        t_analyse, analysed = timed(lambda: analyse_articles(articles, taxonomy=taxonomy), args.repeat)
+        def analyse_cold() -> object:
+            # The segmenter caches segmentations per text: clear it, or repeats measure the cache.
+            load_segmenter()._cached_tokens.cache_clear()
+            return analyse_articles(articles, taxonomy=taxonomy)
+
+        load_segmenter()  # dictionary loading is a fixed start-up cost, reported apart
+        t_analyse, analysed = timed(analyse_cold, args.repeat)
         memory = load_memory(settings.translations)
         t_localize, localized = timed(
             lambda: tuple(localize(a, memory=memory) for a in analysed), args.repeat  # type: ignore[attr-defined]
