@@ -9,22 +9,39 @@ here. Bylines are transliterated (`names`), outlets named from the glossary
 
 from __future__ import annotations
 
+from generator.analyse.gazetteer import load_gazetteer
 from generator.models import AnalysedArticle, LocalizedArticle, LocalizedText, TranslationState
-from generator.translate.glossary import Glossary, load_glossary, outlet_en
+from generator.translate.glossary import Glossary, load_glossary, outlet_en, resolve_place, term_en
 from generator.translate.memory import EMPTY_MEMORY, Memory, load_memory
 from generator.translate.names import byline_en
 from generator.translate.segments import subtitle_context, summary_context, title_context
 
-__all__ = ["EMPTY_MEMORY", "Memory", "join_summary", "load_memory", "localize"]
+__all__ = ["EMPTY_MEMORY", "NOTHING_TO_TRANSLATE", "Memory", "join_summary", "keyword_en", "load_memory", "localize"]
+
+
+NOTHING_TO_TRANSLATE = LocalizedText(None, TranslationState.REVIEWED)
+"""A field with no Chinese (an untitled notice): its English is complete, and empty.
+
+Reported as reviewed so pages do not announce a missing translation for text that
+does not exist; the text stays None, so nothing is invented.
+"""
+
+
+def _field(memory: Memory, context: str, source: str | None) -> LocalizedText:
+    source = (source or "").strip()
+    return memory.lookup(context, source) if source else NOTHING_TO_TRANSLATE
 
 
 def join_summary(parts: tuple[LocalizedText, ...]) -> LocalizedText:
     """One summary from its sentences: reviewed only if every sentence is.
 
     A summary with any sentence missing is missing as a whole (a partial English summary
-    would silently drop facts); otherwise it is machine if any sentence is a draft.
+    would silently drop facts); otherwise it is machine if any sentence is a draft. No
+    sentences at all is nothing to translate.
     """
-    if not parts or any(p.state is TranslationState.MISSING or not p.text for p in parts):
+    if not parts:
+        return NOTHING_TO_TRANSLATE
+    if any(p.state is TranslationState.MISSING or not p.text for p in parts):
         return LocalizedText(None, TranslationState.MISSING)
     state = (
         TranslationState.MACHINE
@@ -32,6 +49,21 @@ def join_summary(parts: tuple[LocalizedText, ...]) -> LocalizedText:
         else TranslationState.REVIEWED
     )
     return LocalizedText(" ".join(p.text for p in parts if p.text), state)
+
+
+def keyword_en(word: str, *, memory: Memory, glossary: Glossary | None = None) -> str | None:
+    """English of one keyword, or None: a reviewed glossary entry of the PO file, the
+    glossary file, then a place name from the gazetteer (乌海市 -> Wuhai)."""
+    glossary = glossary or load_glossary()
+    for section in ("term", "organisation", "outlet"):
+        found = memory.entries.get((f"glossary:{section}", word))
+        if found is not None and found.state is TranslationState.REVIEWED:
+            return found.text
+    english = term_en(word, glossary)
+    if english:
+        return english
+    place = resolve_place(word, gazetteer=load_gazetteer())
+    return place.short if place else None
 
 
 def localize(article: AnalysedArticle, *, memory: Memory, glossary: Glossary | None = None) -> LocalizedArticle:
@@ -44,8 +76,8 @@ def localize(article: AnalysedArticle, *, memory: Memory, glossary: Glossary | N
     )
     return LocalizedArticle(
         article=article,
-        title_en=memory.lookup(title_context(article.id), (raw.title or "").strip() or None),
-        subtitle_en=memory.lookup(subtitle_context(article.id), (raw.subtitle or "").strip() or None),
+        title_en=_field(memory, title_context(article.id), raw.title),
+        subtitle_en=_field(memory, subtitle_context(article.id), raw.subtitle),
         summary_en=join_summary(summary),
         byline_en=byline_en(raw.byline),
         outlet_en=outlet_en(raw.outlet, glossary),
