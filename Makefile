@@ -30,6 +30,7 @@ offline: $(RUNTIME_STAMP)
 test: $(DEV_STAMP) browser-deps
 	$(PY) -m ruff check generator tests benchmarks scripts
 	$(PY) -m pytest
+	$(PY) -m generator translations status --check --min 100 > /dev/null
 	$(PY) -m generator check
 
 lint: $(DEV_STAMP)
