@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
+from generator.cli_support import fail_on_errors
 from generator.cli_translations import translations
 from generator.config import Settings, load_settings
-from generator.errors import GeneratorError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -36,17 +36,6 @@ def _common_options(func: F) -> F:
 
 def _settings(seeds: str | None, docs: str | None, strict: bool | None, site: str | None = None) -> Settings:
     return load_settings(seeds=seeds, docs=docs, site=site, strict=strict)
-
-
-def _fail_on_errors(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GeneratorError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -81,7 +70,7 @@ def _build(settings: Settings) -> None:
 
 @main.command()
 @_common_options
-@_fail_on_errors
+@fail_on_errors
 def build(seeds: str | None, docs: str | None, strict: bool | None) -> None:
     """Generate the Markdown of both languages from the seeds.
 
@@ -96,7 +85,7 @@ def build(seeds: str | None, docs: str | None, strict: bool | None) -> None:
 @main.command()
 @_common_options
 @click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
-@_fail_on_errors
+@fail_on_errors
 def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | None) -> None:
     """Generate the Markdown, then build the Chinese (site root) and English (en/) sites.
 
@@ -118,7 +107,7 @@ def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | N
 @click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--no-build", is_flag=True, help="Serve the existing site folder as it is.")
-@_fail_on_errors
+@fail_on_errors
 def serve(
     seeds: str | None, docs: str | None, strict: bool | None, site: str | None, port: int, no_build: bool
 ) -> None:
@@ -145,7 +134,7 @@ def serve(
 @click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="JSON file to write ('-' for stdout).")
 @click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal.")
-@_fail_on_errors
+@fail_on_errors
 def export(seeds: str | None, out: str, strict: bool | None) -> None:
     """Write every article as JSON valid against articles.schema.json.
 
@@ -172,7 +161,7 @@ def export(seeds: str | None, out: str, strict: bool | None) -> None:
 @click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
 @click.option("--out", type=click.Path(dir_okay=False), default="dist/digest-site.zip", show_default=True)
 @click.option("--no-build", is_flag=True, help="Zip the existing site folder as it is.")
-@_fail_on_errors
+@fail_on_errors
 def offline(
     seeds: str | None, docs: str | None, strict: bool | None, site: str | None, out: str, no_build: bool
 ) -> None:
@@ -197,7 +186,7 @@ def offline(
 @main.command()
 @click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
 @click.option("--docs", type=click.Path(file_okay=False), default=None, help="Committed Markdown folder [docs_src].")
-@_fail_on_errors
+@fail_on_errors
 def check(seeds: str | None, docs: str | None) -> None:
     """Check a pull request: sources, sidecars, translations, docs_src, export, builds, links.
 

@@ -5,18 +5,15 @@ Domain errors become `ClickException` here, at the command line, and nowhere els
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 import polib
 
+from generator.cli_support import fail_on_errors
 from generator.config import Settings, load_settings
-from generator.errors import GeneratorError
 from generator.translate.memory import (
     Coverage,
     Segment,
@@ -28,19 +25,6 @@ from generator.translate.memory import (
     save_catalog,
     stamp_revision,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _domain_errors(func: F) -> F:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GeneratorError as exc:
-            raise click.ClickException(str(exc)) from exc
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _settings(seeds: str | None, po: str | None) -> Settings:
@@ -86,7 +70,7 @@ def translations() -> None:
 @translations.command()
 @_SEEDS
 @_PO
-@_domain_errors
+@fail_on_errors
 def extract(seeds: str | None, po: str | None) -> None:
     """Update the PO file from the current content, keeping every translation.
 
@@ -125,7 +109,7 @@ def _row(c: Coverage) -> str:
     help="Percent reviewed required by --check.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print only the total.")
-@_domain_errors
+@fail_on_errors
 def status(seeds: str | None, po: str | None, check: bool, minimum: float, quiet: bool) -> None:
     """Print translation coverage per article and in total: reviewed / machine / missing.
 
@@ -165,7 +149,7 @@ def status(seeds: str | None, po: str | None, check: bool, minimum: float, quiet
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=None, help="Seconds per request [60].")
 @click.option("--retries", type=click.IntRange(0, 10), default=None, help="Retries after a failed request [2].")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Draft at most this many entries.")
-@_domain_errors
+@fail_on_errors
 def fill(
     po: str | None,
     backend_name: str,
