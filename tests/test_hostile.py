@@ -38,6 +38,15 @@ PAYLOADS = [
 ]
 
 
+HOSTILE_TITLE = "{{ 7*7 }}<b>某市</b>支持复工"
+HOSTILE_TITLE_SEED = (
+    f"{HOSTILE_TITLE}\n\n"
+    "本报讯（记者 张三）为做好复工复产工作，某市出台多项措施，支持企业尽快恢复生产。"
+    "截至目前，全市已有128家企业复工。\n\n"
+    "相关部门表示，将继续落实各项政策，帮助企业解决困难。\n"
+)
+
+
 def hostile_seed() -> str:
     lines = ["本报讯（记者 张三）为做好复工复产工作，某市出台多项措施，支持企业尽快恢复生产。"]
     for i, payload in enumerate(PAYLOADS, 1):
@@ -52,6 +61,7 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     seeds = tmp / "seeds"
     seeds.mkdir()
     (seeds / "{{ 7*7 }} <b>.txt").write_text(hostile_seed(), encoding="utf-8")
+    (seeds / "title.txt").write_text(HOSTILE_TITLE_SEED, encoding="utf-8")
     settings = load_settings(seeds=seeds, docs=tmp / "docs", site=tmp / "site", root=ROOT)
     run(settings)
     build_site(settings)
@@ -64,21 +74,30 @@ def _article_html(site: Path) -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in pages)
 
 
+def _bodies(docs: Path) -> str:
+    """The Markdown after each page's front matter (which is YAML data, never rendered)."""
+    return "\n".join(
+        p.read_text(encoding="utf-8").split("\n---\n", 1)[1] for p in (docs / "zh" / "articles").glob("*.md")
+    )
+
+
 def test_markdown_contains_no_live_syntax(hostile_build: tuple[Path, Path]) -> None:
     docs, _ = hostile_build
-    text = "\n".join(p.read_text(encoding="utf-8") for p in (docs / "zh" / "articles").glob("*.md"))
-    for live in (
+    text = _bodies(docs)
+    live = (
         "<script",
         "<img",
         "<iframe",
         "<div",
+        "<b>",
         "](javascript:",
         "{{ 7*7 }}",
         "{% include",
         "\n# 假",
         "\n--8<--",
-    ):
-        assert live not in text
+    )
+    for syntax in live:
+        assert syntax not in text
 
 
 class _Elements(HTMLParser):
@@ -135,3 +154,30 @@ def test_browser_shows_payloads_as_text(browser, hostile_build: tuple[Path, Path
     assert injected == 0
     for payload in ("<script>alert('xss')</script>", "{{ 7*7 }}", "[TOC]", "--8<--", "<img src=x onerror=alert(1)>"):
         assert payload in text, payload
+
+
+def test_hostile_title_is_literal_in_markdown_and_html(hostile_build: tuple[Path, Path]) -> None:
+    docs, site = hostile_build
+    assert HOSTILE_TITLE not in _bodies(docs)  # only in escaped form
+    pages = [p.read_text(encoding="utf-8") for p in (site / "articles").glob("*.html")]
+    page = next(p for p in pages if "某市" in p and "支持复工" in p and "&lt;b&gt;" in p)
+    assert "<b>某市</b>" not in page
+    assert "<title>{{ 7*7 }}&lt;b&gt;某市&lt;/b&gt;支持复工" in page
+
+
+@pytest.mark.browser
+def test_browser_shows_hostile_title_as_text(browser, hostile_build: tuple[Path, Path]) -> None:
+    _, site = hostile_build
+    context = browser.new_context()
+    page = context.new_page()
+    for page_file in sorted((site / "articles").glob("*.html")):
+        page.goto(page_file.as_uri(), wait_until="networkidle")
+        if page.title().startswith("{{ 7*7 }}"):
+            break
+    else:
+        pytest.fail("no page with the hostile title")
+    heading = page.inner_text("article h1")
+    bold = page.evaluate("() => document.querySelectorAll('article h1 b').length")
+    context.close()
+    assert heading == HOSTILE_TITLE
+    assert bold == 0

@@ -65,6 +65,8 @@ def article_record(loc: LocalizedArticle) -> dict[str, Any]:
         ],
         "duplicate_of": a.duplicate_of,
         "dates_mentioned": list(a.dates_mentioned),  # beyond the schema: ISO, sorted
+        # beyond the schema: the terms that gave each topic (primary first)
+        "topic_evidence": {code: list(terms) for code, terms in a.topics.evidence},
         "pages": {"zh": f"zh/{article_path(a.id)}", "en": f"en/{article_path(a.id)}"},
     }
 

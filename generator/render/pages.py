@@ -38,6 +38,7 @@ from generator.render.views import (
     region_path,
     summary,
     title,
+    topic_path,
     translation_notice,
 )
 
@@ -66,6 +67,7 @@ def _article_view(
     a, lang, t = loc.article, listing.lang, listing.t
     raw = a.raw
     english = lang == "en"
+    topic_labels = {page: label for label, page in listing.entries[a.id].topics}
     return {
         # Chinese source text on an English page is marked as Chinese (screen readers, fonts).
         "zh_open": ZH_OPEN if english else NO_MARK,
@@ -87,6 +89,13 @@ def _article_view(
         "topics": listing.entries[a.id].topics,
         "keywords": list(a.keywords),
         "regions_mentioned": [place_names_en.get(name, name) if english else name for name in a.regions_mentioned],
+        "dates_mentioned": [format_date(iso, lang, unknown="") for iso in a.dates_mentioned],
+        # Why the article got its topics: the terms found for each (topics are explainable).
+        "topic_evidence": [
+            (topic_labels[topic_path(code)], terms)
+            for code, terms in a.topics.evidence
+            if terms and topic_path(code) in topic_labels
+        ],
         "summary": summary(loc, lang),
         "summary_open": listing.entries[a.id].summary_open,
         "summary_close": listing.entries[a.id].summary_close,
