@@ -243,7 +243,8 @@ def extract_html(text: str, *, name: str) -> tuple[tuple[SourceLine, ...], tuple
     """(main-text lines, meta) of an HTML page via trafilatura, offline.
 
     Meta keys, when found: title, date, author, sitename, url, description. Lines are
-    numbered as in the extracted text, not the HTML source.
+    numbered as in the extracted text (one paragraph per line, blank lines between),
+    not the HTML source.
     """
     document = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True
@@ -261,7 +262,9 @@ def extract_html(text: str, *, name: str) -> tuple[tuple[SourceLine, ...], tuple
     meta = tuple(
         (key, value.strip()) for key in _HTML_META_KEYS if isinstance(value := fields.get(key), str) and value.strip()
     )
-    return split_lines(body), meta
+    # An HTML paragraph never wraps: keep each extracted line a paragraph of its own.
+    paragraphs = "\n\n".join(line.strip() for line in body.splitlines() if line.strip())
+    return split_lines(paragraphs), meta
 
 
 def sidecar_paths(path: Path) -> tuple[Path, Path]:

@@ -361,7 +361,8 @@ def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArt
     all_lines = lines = _cleaned(doc.lines)
     meta: tuple[tuple[str, str], ...] = tuple(doc.meta)
     head_line: SourceLine | None = None
-    if doc.format is SourceFormat.WEB_PAGE:
+    if doc.format in (SourceFormat.WEB_PAGE, SourceFormat.HTML):
+        # Extracted HTML can keep site furniture too (breadcrumbs, with recall favoured).
         kept, found = strip_web_boilerplate(lines)
         # Text above the page's headline (among the lines the stripper kept) and below the
         # editor credits is the site's.

@@ -129,3 +129,19 @@ def test_yearless_page_alone_stays_undated(tmp_path: Path) -> None:
     articles = ingest_seeds(tmp_path).articles
     assert len(articles) == 2
     assert all(a.date is None for a in articles)
+
+
+def test_html_seed_becomes_an_article_with_its_metadata(tmp_path: Path) -> None:
+    from tests.ingest.test_read import HTML
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "page.html").write_text(HTML, encoding="utf-8")
+    result = ingest_seeds(seeds)
+    assert result.problems == ()
+    (article,) = result.articles
+    assert article.format.value == "html"
+    assert article.title == "某市召开春耕会议"
+    assert article.date == "2021-03-05"
+    assert article.paragraphs[0].startswith("3月4日，某市召开春季农业生产工作会议")
+    assert not any("关于我们" in p for p in article.paragraphs)
