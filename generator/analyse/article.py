@@ -9,8 +9,17 @@ from dataclasses import replace
 from generator.analyse.dates import dates_mentioned, dominant_year
 from generator.analyse.duplicates import Document, find_duplicates
 from generator.analyse.figures import extract_figures
+from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.keywords import extract_keywords
-from generator.analyse.regions import dominant_city, dominant_province, resolve_regions, with_default_city
+from generator.analyse.regions import (
+    Hit,
+    HitFinder,
+    dominant_city,
+    dominant_province,
+    find_mentions,
+    resolve_regions,
+    with_default_city,
+)
 from generator.analyse.segment import load_segmenter
 from generator.analyse.topics import Topic, classify
 from generator.models import AnalysedArticle, RawArticle
@@ -32,12 +41,31 @@ def _token_spans(text: str) -> dict[int, int]:
     return {token.start: token.end for token in load_segmenter().tokens(text)}
 
 
+def _full_text(raw: RawArticle) -> str:
+    """Title and body, as the analysers that read both see them."""
+    return f"{raw.title or ''}\n{raw.body}"
+
+
+def _hit_finder() -> HitFinder:
+    """Gazetteer scan memoised for one run: each article is resolved twice (once to find
+    its page's home province, once for itself) over the same text."""
+    memo: dict[str, tuple[Hit, ...]] = {}
+
+    def find_hits(text: str) -> tuple[Hit, ...]:
+        if text not in memo:
+            memo[text] = find_mentions(text, load_gazetteer(), token_spans=_token_spans)
+        return memo[text]
+
+    return find_hits
+
+
 def analyse_article(
     raw: RawArticle,
     *,
     taxonomy: tuple[Topic, ...],
     default_province: str | None = None,
     default_year: int | None = None,
+    find_hits: HitFinder | None = None,
 ) -> AnalysedArticle:
     """Everything a reader needs at a glance, computed from one article.
 
@@ -46,13 +74,14 @@ def analyse_article(
     year-less mentions in an undated article (the year its seed file writes out most).
     """
     title = raw.title or ""
-    text = f"{title}\n{raw.body}"
+    text = _full_text(raw)
     region, mentioned = resolve_regions(
         raw.body,
         title=raw.title,
         dateline_place=raw.dateline_place,
         default_province=default_province,
         token_spans=_token_spans,
+        find_hits=find_hits,
     )
     return AnalysedArticle(
         id=article_id(raw),
@@ -72,8 +101,9 @@ def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...
     by_file: dict[str, list[RawArticle]] = defaultdict(list)
     for raw in raws:
         by_file[raw.source_file].append(raw)
+    find_hits = _hit_finder()
     provinces = {
-        name: dominant_province((f"{r.title or ''}\n{r.body}" for r in members), token_spans=_token_spans)
+        name: dominant_province((_full_text(r) for r in members), token_spans=_token_spans, find_hits=find_hits)
         for name, members in by_file.items()
     }
     # A page that never writes its year falls back on the year the whole corpus writes most.
@@ -81,15 +111,18 @@ def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...
     years = {name: dominant_year(r.body for r in members) or corpus_year for name, members in by_file.items()}
     analysed = [
         analyse_article(
-            raw, taxonomy=taxonomy, default_province=provinces[raw.source_file], default_year=years[raw.source_file]
+            raw,
+            taxonomy=taxonomy,
+            default_province=provinces[raw.source_file],
+            default_year=years[raw.source_file],
+            find_hits=find_hits,
         )
         for raw in raws
     ]
     # A city paper says 我市 / 市委 for its home city: the city most of the page is about.
     home = {name: dominant_city(a.region for a in analysed if a.raw.source_file == name) for name in by_file}
     analysed = [
-        replace(a, region=with_default_city(a.region, f"{a.raw.title or ''}\n{a.raw.body}", home[a.raw.source_file]))
-        for a in analysed
+        replace(a, region=with_default_city(a.region, _full_text(a.raw), home[a.raw.source_file])) for a in analysed
     ]
     links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
     analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]

@@ -32,6 +32,8 @@ from generator.models import Region
 
 # Word segmentation as "token start -> token end"; any segmenter will do (see _token_spans).
 TokenSpans = Callable[[str], Mapping[int, int]]
+# Text -> its gazetteer hits; lets a caller that resolves one text twice scan it once.
+HitFinder = Callable[[str], "tuple[Hit, ...]"]
 
 TITLE_WEIGHT: Final[int] = 3
 BODY_WEIGHT: Final[int] = 1
@@ -317,13 +319,14 @@ def resolve(
     default_province: str | None = None,
     gazetteer: Gazetteer | None = None,
     token_spans: TokenSpans | None = None,
+    find_hits: HitFinder | None = None,
 ) -> Resolution:
     """Full resolution of one article. `title` is scanned too and weighs more."""
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     full = f"{title}\n{text}" if title else text
     title_end = len(title) + 1 if title else 0
     default = _province_of(default_province, gaz)
-    hits = find_mentions(full, gaz, token_spans=token_spans)
+    hits = find_hits(full) if find_hits is not None else find_mentions(full, gaz, token_spans=token_spans)
     fixed = (default.adcode,) if default else ()
     plain = _mentions(full, hits, title_end, gaz, fixed)
     dateline = None
@@ -363,6 +366,7 @@ def dominant_province(
     gazetteer: Gazetteer | None = None,
     share: float = 0.5,
     token_spans: TokenSpans | None = None,
+    find_hits: HitFinder | None = None,
 ) -> str | None:
     """The province most of `texts` are about, if it holds more than `share` of them.
 
@@ -373,7 +377,7 @@ def dominant_province(
     counts: dict[str, int] = {}
     total = 0
     for text in texts:
-        province = resolve(text, gazetteer=gaz, token_spans=token_spans).region.province
+        province = resolve(text, gazetteer=gaz, token_spans=token_spans, find_hits=find_hits).region.province
         if province is not None:
             counts[province] = counts.get(province, 0) + 1
             total += 1
@@ -391,6 +395,7 @@ def resolve_regions(
     default_province: str | None = None,
     gazetteer: Gazetteer | None = None,
     token_spans: TokenSpans | None = None,
+    find_hits: HitFinder | None = None,
 ) -> tuple[Region, tuple[str, ...]]:
     """Return (subject region, full names of every region mentioned, first mention first).
 
@@ -404,6 +409,7 @@ def resolve_regions(
         default_province=default_province,
         gazetteer=gazetteer,
         token_spans=token_spans,
+        find_hits=find_hits,
     )
     return result.region, result.mentioned
 
