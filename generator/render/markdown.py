@@ -55,6 +55,11 @@ def escape_attr(text: object) -> SafeMarkdown:
     return SafeMarkdown(html.escape(" ".join(str(text).split()), quote=True))
 
 
+def escape_meta(text: str) -> str:
+    """A front-matter value, safe both as element text and as a quoted attribute value."""
+    return html.escape(text, quote=True)
+
+
 def _finalize(value: Any) -> Any:
     # Every `{{ expression }}` passes through here: anything not marked safe is escaped,
     # so a template cannot forget to escape a piece of source text.
@@ -68,10 +73,13 @@ def _finalize(value: Any) -> Any:
 def front_matter(meta: dict[str, Any]) -> SafeMarkdown:
     """YAML front matter block, serialised (not glued), keys sorted for stable output.
 
-    MkDocs themes print `page.meta.title` without escaping, so string values are
-    HTML-escaped here; the browser shows the original characters.
+    MkDocs themes print `page.meta.*` without escaping, in text (`<title>`, the header)
+    and in attribute values (`<meta name="description" content="...">`), so string values
+    are HTML-escaped here with quotes included: a `"` in a summary sentence must not end
+    the attribute and add its own (`http-equiv="refresh"`). The browser shows the original
+    characters in both places.
     """
-    safe = {k: html.escape(v, quote=False) if isinstance(v, str) else v for k, v in meta.items()}
+    safe = {k: escape_meta(v) if isinstance(v, str) else v for k, v in meta.items()}
     body = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, default_flow_style=False, width=1000)
     return SafeMarkdown(f"---\n{body}---\n")
 

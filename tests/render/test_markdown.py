@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import html
+
 import markdown
 import pytest
 import yaml
@@ -77,3 +79,11 @@ def test_templates_escape_every_expression(tmp_path) -> None:
     env = make_environment(str(tmp_path))
     out = env.get_template("t.md.j2").render(title="<script>", link=SafeMarkdown("[ok](a.md)"))
     assert out == "# &#60;script&#62;\n[ok](a.md)\n"
+
+
+def test_front_matter_values_cannot_leave_an_attribute() -> None:
+    # MkDocs themes print meta values inside `content="..."`: a quote must not close it.
+    payload = '0 url=https://evil.example/" http-equiv="refresh" data-x=\'y\''
+    loaded = yaml.safe_load(front_matter({"description": payload}).strip("-\n"))
+    assert '"' not in loaded["description"] and "'" not in loaded["description"]
+    assert html.unescape(loaded["description"]) == payload
