@@ -42,6 +42,12 @@ class Settings:
         return replace(self, **{k: Path(v).resolve() for k, v in paths.items()})
 
 
+def source_date_epoch_valid(value: str) -> bool:
+    """What MkDocs and the zip accept: empty (unset) or non-negative whole seconds."""
+    stripped = value.strip()
+    return stripped == "" or (stripped.isascii() and stripped.isdigit())
+
+
 def load_settings(
     *,
     seeds: str | os.PathLike[str] | None = None,
@@ -74,6 +80,9 @@ def load_settings(
         strict = env.get("DIGEST_STRICT", "").strip().lower() in {"1", "true", "yes", "on"}
 
     problems = []
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not source_date_epoch_valid(epoch):
+        problems.append(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {epoch!r}")
     if not seeds_dir.is_dir():
         problems.append(f"seeds folder not found: {seeds_dir}")
     config = base / "mkdocs.yml"

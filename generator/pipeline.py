@@ -6,6 +6,8 @@ Everything is computed in memory first; only the last phase writes, atomically.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -14,8 +16,9 @@ from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.config import Settings
-from generator.errors import IngestError
+from generator.errors import BuildError, IngestError
 from generator.ingest import ingest_seeds
+from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
 from generator.render.export import export_json
 from generator.render.feeds import check_site_url
@@ -48,15 +51,45 @@ class BuildReport:
     docs_dir: Path
 
 
+class _WarningRecorder(logging.Handler):
+    """Keeps the message of every WARNING (or worse) record it sees."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def recorded_warnings(logger: str = "generator") -> Iterator[list[str]]:
+    """The warnings logged under `logger` while the body runs (they are still printed as usual)."""
+    recorder = _WarningRecorder()
+    target = logging.getLogger(logger)
+    target.addHandler(recorder)
+    try:
+        yield recorder.messages
+    finally:
+        target.removeHandler(recorder)
+
+
 def compute(settings: Settings) -> Content:
-    """Ingest, analyse and localise every seed (pure but for reading the seeds)."""
-    ingested = ingest_seeds(settings.seeds_dir, strict=settings.strict)
-    for problem in ingested.problems:
-        log.warning("%s", problem)
-    taxonomy = load_taxonomy()
-    analysed = analyse_articles(ingested.articles, taxonomy=taxonomy)
-    memory = load_memory(settings.translations)
-    localized = tuple(localize(article, memory=memory) for article in analysed)
+    """Ingest, analyse and localise every seed (pure but for reading the seeds).
+
+    Seed problems are returned, not logged: the caller prints each once. With
+    `settings.strict` every warning is fatal: a bad seed (raised by `ingest_seeds`)
+    and anything the stages log as a warning (stray NUL bytes dropped, a bad user
+    dictionary line), so CI cannot pass over a lossy read.
+    """
+    with recorded_warnings() as warned:
+        ingested = ingest_seeds(settings.seeds_dir, strict=settings.strict)
+        taxonomy = load_taxonomy()
+        analysed = analyse_articles(ingested.articles, taxonomy=taxonomy)
+        memory = load_memory(settings.translations)
+        localized = tuple(localize(article, memory=memory) for article in analysed)
+    if settings.strict and warned:
+        raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
 
 
@@ -102,8 +135,11 @@ def render_docs(content: Content, settings: Settings) -> dict[str, str]:
 
 def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     """seeds -> docs folder (replaced atomically)."""
+    pause_point("compute")
     content = compute(settings)
     files = render_docs(content, settings)
     target = docs_dir or settings.docs_dir
-    write_tree(target, files)
+    pause_point("write-docs")
+    write_tree(target, files, pause="swap-docs")
+    pause_point("docs-written")
     return BuildReport(articles=len(content.articles), pages=len(files), problems=content.problems, docs_dir=target)

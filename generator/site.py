@@ -22,6 +22,7 @@ import yaml
 
 from generator.config import Settings
 from generator.errors import BuildError
+from generator.interrupt import pause_point
 from generator.write import staged_dir
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,38 @@ def _build_env() -> dict[str, str]:
     return env
 
 
+def _start_mkdocs(
+    settings: Settings, lang: str, config_path: Path, *, docs: Path, scratch: Path
+) -> tuple[subprocess.Popen[str], Path]:
+    """Start the MkDocs build of one language into `scratch/site-LANG`; (process, its log file)."""
+    out = scratch / f"site-{lang}"
+    config = resolve_config(
+        load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=out, scratch=scratch
+    )
+    config_file = scratch / f"mkdocs.{lang}.yml"
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    log_file = scratch / f"mkdocs.{lang}.log"
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)]
+    with log_file.open("w", encoding="utf-8") as handle:
+        proc = subprocess.Popen(
+            cmd, cwd=settings.root, stdout=handle, stderr=subprocess.STDOUT, text=True, env=_build_env()
+        )
+    return proc, log_file
+
+
+def stop_processes(procs: list[subprocess.Popen[str]], *, grace: float = 10.0) -> None:
+    """Terminate those still running, wait for each, kill any that ignores SIGTERM for `grace` seconds."""
+    for proc in procs:
+        if proc.poll() is None:
+            proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def build_site(settings: Settings, *, docs_dir: Path | None = None, site_dir: Path | None = None) -> Path:
     """Build both languages from `docs_dir` into `site_dir` (replaced atomically). Returns it."""
     docs = (docs_dir or settings.docs_dir).resolve()
@@ -106,34 +139,28 @@ def build_site(settings: Settings, *, docs_dir: Path | None = None, site_dir: Pa
         if not (docs / lang / "index.md").is_file():
             raise BuildError(f"{docs / lang}: no generated pages; run `python -m generator build` first")
     configs = {"zh": settings.mkdocs_config, "en": settings.mkdocs_config_en}
-    with tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as scratch_name, staged_dir(target) as staging:
+    # Both folders are removed on failure, after the children writing into them have stopped.
+    with (
+        tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as scratch_name,
+        staged_dir(target, pause="swap-site") as staging,
+    ):
         scratch = Path(scratch_name)
         procs: dict[str, tuple[subprocess.Popen[str], Path]] = {}
-        for lang, config_path in configs.items():
-            out = scratch / f"site-{lang}"
-            config = resolve_config(
-                load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=out, scratch=scratch
-            )
-            config_file = scratch / f"mkdocs.{lang}.yml"
-            config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            log_file = scratch / f"mkdocs.{lang}.log"
-            cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)]
-            handle = log_file.open("w", encoding="utf-8")
-            procs[lang] = (
-                subprocess.Popen(
-                    cmd, cwd=settings.root, stdout=handle, stderr=subprocess.STDOUT, text=True, env=_build_env()
-                ),
-                log_file,
-            )
-            handle.close()
-        failures = []
-        for lang, (proc, log_file) in procs.items():
-            code = proc.wait()
-            output = log_file.read_text(encoding="utf-8").strip()
-            if code != 0:
-                failures.append(f"MkDocs build of the {lang} site failed (exit {code}):\n{output}")
-            elif output:
-                log.info("mkdocs (%s): %s", lang, output)
+        try:
+            for lang, config_path in configs.items():
+                procs[lang] = _start_mkdocs(settings, lang, config_path, docs=docs, scratch=scratch)
+            pause_point("mkdocs", children=[proc.pid for proc, _ in procs.values()])
+            failures = []
+            for lang, (proc, log_file) in procs.items():
+                code = proc.wait()
+                output = log_file.read_text(encoding="utf-8").strip()
+                if code != 0:
+                    failures.append(f"MkDocs build of the {lang} site failed (exit {code}):\n{output}")
+                elif output:
+                    log.info("mkdocs (%s): %s", lang, output)
+        finally:
+            # An error, Ctrl-C or SIGTERM (see generator.interrupt) must not leave MkDocs running.
+            stop_processes([proc for proc, _ in procs.values()])
         if failures:
             raise BuildError("\n".join(failures))
         shutil.copytree(scratch / "site-zh", staging, dirs_exist_ok=True)

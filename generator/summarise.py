@@ -46,6 +46,8 @@ from generator.summary_features import (
 
 DEFAULT_MAX_CHARS = 150
 MAX_SENTENCES = 3
+# Sentences in the TextRank graph (its cost is the square); the corpus' longest article has 128.
+GRAPH_LIMIT = 400
 
 # "本报呼伦贝尔3月29日电（记者 李玉琢）", "本报讯（记者郭树勋）", "新华社北京1月2日电（…）":
 # the dateline is furniture, not part of the first sentence's news.
@@ -178,7 +180,17 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def textrank(items: tuple[Candidate, ...], *, damping: float = 0.85, iterations: int = 60) -> tuple[float, ...]:
-    """Weighted PageRank over the sentence similarity graph, scaled so the max is 1."""
+    """Weighted PageRank over the sentence similarity graph, scaled so the max is 1.
+
+    The graph is quadratic in its sentences, so only the first `GRAPH_LIMIT` are ranked;
+    later ones score 0 (a summary comes from the lead of a very long text anyway). No
+    article of the corpus comes near the limit; a 3 MB one-article seed would need a
+    matrix of billions of cells.
+    """
+    if len(items) > GRAPH_LIMIT:
+        return textrank(items[:GRAPH_LIMIT], damping=damping, iterations=iterations) + (0.0,) * (
+            len(items) - GRAPH_LIMIT
+        )
     size = len(items)
     if size == 0:
         return ()
@@ -188,9 +200,7 @@ def textrank(items: tuple[Candidate, ...], *, damping: float = 0.85, iterations:
     out_sums = [sum(row) for row in weights]
     # Column i of the row-normalised matrix, computed once; a row with no edges adds 0.0,
     # which leaves every sum exactly as the direct formula would make it.
-    columns = [
-        [weights[j][i] / out_sums[j] if out_sums[j] > 0 else 0.0 for j in range(size)] for i in range(size)
-    ]
+    columns = [[weights[j][i] / out_sums[j] if out_sums[j] > 0 else 0.0 for j in range(size)] for i in range(size)]
     scores = [1.0 / size] * size
     for _ in range(iterations):
         scores = [(1 - damping) / size + damping * sum(map(operator.mul, column, scores)) for column in columns]
@@ -391,6 +401,7 @@ def summarise(
 __all__ = [
     "DEFAULT_MAX_CHARS",
     "DEFAULT_WEIGHTS",
+    "GRAPH_LIMIT",
     "SUMMARISERS",
     "Candidate",
     "Summariser",

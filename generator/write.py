@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import logging
 import os
 import shutil
 import tempfile
@@ -18,6 +19,9 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError
+from generator.interrupt import pause_point
+
+log = logging.getLogger(__name__)
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -57,30 +61,39 @@ def recover(target: Path) -> None:
 
 
 @contextmanager
-def staged_dir(target: Path) -> Iterator[Path]:
+def staged_dir(target: Path, *, pause: str | None = None) -> Iterator[Path]:
     """Yield an empty folder beside `target`; on success it replaces `target` atomically.
 
     If the body raises (or the process dies), `target` is left exactly as it was.
+    `pause` names the test pause point just before the swap (`generator.interrupt`).
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     recover(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the result is a normal, readable folder
+    staging.chmod(0o777 & ~current_umask())  # mkdtemp makes it private; the result is a normal folder
     try:
         yield staging
+        if pause:
+            pause_point(pause)
         if not target.exists():
             staging.rename(target)
-        elif _exchange(staging, target):
-            shutil.rmtree(staging)
+            return
+        if _exchange(staging, target):
+            previous = staging
         else:
-            old = _old_name(target)
-            target.rename(old)
+            previous = _old_name(target)
+            target.rename(previous)
             staging.rename(target)
-            shutil.rmtree(old)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    # The new tree is in place: failing to delete the old one must not fail the build
+    # (`recover` deletes it next time).
+    try:
+        shutil.rmtree(previous)
+    except OSError as exc:
+        log.warning("%s: the previous output stays in %s until the next build (%s)", target, previous, exc)
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -92,7 +105,7 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
-def write_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
+def write_tree(target: Path, files: Mapping[str, str | bytes], *, pause: str | None = None) -> None:
     """Replace folder `target` with exactly `files` (relative path -> content), atomically."""
     checked = {safe_relative(p): content for p, content in files.items()}
     folded: dict[str, PurePosixPath] = {}
@@ -102,13 +115,35 @@ def write_tree(target: Path, files: Mapping[str, str | bytes]) -> None:
             # Two pages for one path (or paths equal on case-insensitive disks): refuse.
             raise BuildError(f"two outputs for one path: {folded[key]} and {rel}")
         folded[key] = rel
-    with staged_dir(target) as staging:
+    with staged_dir(target, pause=pause) as staging:
         for rel in sorted(checked):
             dest = staging.joinpath(*rel.parts)
             dest.parent.mkdir(parents=True, exist_ok=True)
             content = checked[rel]
             data = content.encode("utf-8") if isinstance(content, str) else content
             dest.write_bytes(data)
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere the only way to read it is to set it
+    os.umask(mask)
+    return mask
+
+
+def publish(tmp: Path, target: Path) -> None:
+    """Give a finished temporary file the mode a plain `open()` would, then rename it over `target`.
+
+    `mkstemp` makes files 0600 whatever the umask; an export or zip is meant for others.
+    """
+    os.chmod(tmp, 0o666 & ~current_umask())
+    os.replace(tmp, target)
 
 
 def write_file(target: Path, content: str | bytes) -> None:
@@ -121,7 +156,7 @@ def write_file(target: Path, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        publish(Path(tmp), target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
 from generator.analyse.dates import dates_mentioned, dominant_year
@@ -34,6 +35,23 @@ def article_id(raw: RawArticle) -> str:
     """
     digest = hashlib.sha1(f"{raw.source_file}\n{raw.body}".encode()).hexdigest()[:10]
     return f"{raw.date or 'undated'}-{digest}"
+
+
+def unique_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    """`ids` with `-2`, `-3` … added to repeats, in order; the first keeps its id (and its translations)."""
+    seen: set[str] = set()
+    last: dict[str, int] = {}  # the highest number given to each id: repeats cost no rescans
+    result: list[str] = []
+    for base in ids:
+        number = last.get(base, 1)
+        candidate = base if number == 1 else f"{base}-{number}"
+        while candidate in seen:
+            number += 1
+            candidate = f"{base}-{number}"
+        last[base] = number
+        seen.add(candidate)
+        result.append(candidate)
+    return tuple(result)
 
 
 def _token_spans(text: str) -> dict[int, int]:
@@ -123,6 +141,12 @@ def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...
     home = {name: dominant_city(a.region for a in analysed if a.raw.source_file == name) for name in by_file}
     analysed = [
         replace(a, region=with_default_city(a.region, _full_text(a.raw), home[a.raw.source_file])) for a in analysed
+    ]
+    # A page that prints one article twice gives two equal ids: number the repeats so
+    # pages, PO contexts and the duplicate index stay one per article.
+    analysed = [
+        replace(a, id=new) if new != a.id else a
+        for a, new in zip(analysed, unique_ids(a.id for a in analysed), strict=True)
     ]
     links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
     analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]

@@ -166,24 +166,38 @@ def term_counts(terms: tuple[str, ...], text: str, boundaries: frozenset[int]) -
 
     Without this, 重点工业企业 would count as 工业企业 and 工业 too, and a
     topic with nested terms would score three times for one phrase.
+
+    Matches are taken longest first, then leftmost, then by term. Whether a match
+    overlaps one already taken is read from a per-character occupancy map, so the
+    cost is the number of matches times the term length, never matches squared
+    (a 3 MB seed of repeated terms once took minutes).
+    """
+    spans = sorted(_boundary_matches(terms, text, boundaries), key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
+    occupied = bytearray(len(text))
+    counts: dict[str, int] = {}
+    for start, end, term in spans:
+        if occupied.find(1, start, end) >= 0:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        counts[term] = counts.get(term, 0) + 1
+    return counts
+
+
+def _boundary_matches(terms: tuple[str, ...], text: str, boundaries: frozenset[int]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every occurrence, overlapping ones included, that starts and ends on a boundary.
+
+    A term listed twice is searched once (its second copy could never be taken); the
+    empty term matches nothing (taxonomies cannot hold one).
     """
     spans: list[tuple[int, int, str]] = []
-    for term in terms:
+    for term in dict.fromkeys(term for term in terms if term):
         start = text.find(term)
         while start >= 0:
             end = start + len(term)
             if start in boundaries and end in boundaries:
                 spans.append((start, end, term))
             start = text.find(term, start + 1)
-    spans.sort(key=lambda s: (-(s[1] - s[0]), s[0], s[2]))
-    taken: list[tuple[int, int]] = []
-    counts: dict[str, int] = {}
-    for start, end, term in spans:
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
-        taken.append((start, end))
-        counts[term] = counts.get(term, 0) + 1
-    return counts
+    return spans
 
 
 def score_topics(

@@ -17,13 +17,15 @@ Decisions:
   than 1% of the decoded characters are control characters.
 * Size: files above `max_bytes` (default 32 MiB) are refused before reading; all text
   functions are linear, so a file under the limit cannot hang the run.
-* Sidecars: for `a.txt` either `a.txt.yml` or `a.yml`; both at once is an error.
+* Sidecars: for `a.txt` either `a.txt.yml` or `a.yml`; both at once is an error. A seed
+  whose sidecar name would be too long for the file system is read without one.
 """
 
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import logging
 import re
 from pathlib import Path
@@ -326,9 +328,23 @@ def parse_sidecar(text: str, *, where: str) -> Sidecar:
     return Sidecar(**values)
 
 
+def _sidecar_exists(candidate: Path, *, name: str) -> bool:
+    """Whether a sidecar file is at `candidate`.
+
+    A seed name near the file system's limit (255 bytes) makes `name.txt.yml` too long
+    to exist: that is no sidecar, not a crash. Any other failure to look names the seed.
+    """
+    try:
+        return candidate.is_file()
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return False
+        raise IngestError(name, f"cannot look for its sidecar {candidate.name}: {exc.strerror or exc}") from exc
+
+
 def read_sidecar(path: Path, *, name: str) -> Sidecar | None:
     """The sidecar of the seed at `path` (`a.txt.yml` or `a.yml`), or None when absent."""
-    found = [candidate for candidate in sidecar_paths(path) if candidate.is_file()]
+    found = [candidate for candidate in sidecar_paths(path) if _sidecar_exists(candidate, name=name)]
     if not found:
         return None
     if len(found) > 1:
@@ -337,7 +353,10 @@ def read_sidecar(path: Path, *, name: str) -> Sidecar | None:
             f"two sidecars for one seed ({found[0].name} and {found[1].name}); keep one",
         )
     where = _sidecar_name(name, found[0])
-    raw = found[0].read_bytes()
+    try:
+        raw = found[0].read_bytes()
+    except OSError as exc:
+        raise IngestError(where, f"cannot read the sidecar: {exc.strerror or exc}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
