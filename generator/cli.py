@@ -16,17 +16,20 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
-from generator.cli_support import fail_on_errors
+from generator.cli_support import configure_logging, fail_on_errors
+from generator.cli_training import train_splitter
 from generator.cli_translations import translations
 from generator.config import Settings, load_settings
+from generator.errors import ConfigError
+from generator.interrupt import sigterm_as_exit
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _common_options(func: F) -> F:
-    func = click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal (env DIGEST_STRICT).")(
-        func
-    )
+    func = click.option(
+        "--strict/--no-strict", default=None, help="Make every warning fatal, bad seeds included (env DIGEST_STRICT)."
+    )(func)
     func = click.option(
         "--docs", type=click.Path(file_okay=False), default=None, help="Generated Markdown folder [docs_src]."
     )(func)
@@ -41,7 +44,8 @@ def _settings(seeds: str | None, docs: str | None, strict: bool | None, site: st
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="digest")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
-def main(verbose: int) -> None:
+@click.pass_context
+def main(ctx: click.Context, verbose: int) -> None:
     """digest: raw Chinese news dumps in, a bilingual searchable static site out.
 
     \b
@@ -50,8 +54,10 @@ def main(verbose: int) -> None:
       python -m generator site       # build + MkDocs for both languages -> site/
       python -m generator serve      # the same, then preview on http://127.0.0.1:8000/
     """
+    configure_logging(verbose)
+    # SIGTERM runs every cleanup (MkDocs children, temporary folders, partial files) like Ctrl-C.
+    ctx.with_resource(sigterm_as_exit())
     level = logging.WARNING - 10 * verbose
-    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
     # jieba logs its dictionary loading at DEBUG on its own handler, and resets its level
     # when imported: import it first, then quiet it.
     import jieba
@@ -122,7 +128,11 @@ def serve(
         _build(settings)
         build_site(settings)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        raise ConfigError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}; choose another --port") from exc
+    with server:
         click.echo(f"serving {settings.site_dir} on http://127.0.0.1:{port}/ (English: /en/)")
         try:
             server.serve_forever()
@@ -133,7 +143,7 @@ def serve(
 @main.command()
 @click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="JSON file to write ('-' for stdout).")
-@click.option("--strict/--no-strict", default=None, help="Make every bad seed fatal.")
+@click.option("--strict/--no-strict", default=None, help="Make every warning fatal, bad seeds included.")
 @fail_on_errors
 def export(seeds: str | None, out: str, strict: bool | None) -> None:
     """Write every article as JSON valid against articles.schema.json.
@@ -208,3 +218,4 @@ def check(seeds: str | None, docs: str | None) -> None:
 
 
 main.add_command(translations)
+main.add_command(train_splitter)

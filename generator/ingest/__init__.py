@@ -4,19 +4,26 @@
 (`read.read_source`: decoding, format detection, sidecar) and splits it into
 articles (`split.split_document`, pure). A file that cannot be read, or holds no
 detectable article, becomes an `IngestError` in `problems` and the other files
-still build; `strict=True` raises the first such error instead.
+still build; `strict=True` raises the first such error instead. Two seeds whose
+names differ only by letter case or Unicode normalisation (`Case.txt` / `case.txt`)
+are one file on many disks: the first in sorted order is built, the other reported.
 """
 
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import IngestError
 from generator.models import RawArticle, SourceDocument
+
+if TYPE_CHECKING:
+    from generator.ingest.tagger import LineTagger
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -53,17 +60,39 @@ def _read(path: Path, *, name: str) -> SourceDocument:
     # Imported here so that `generator.ingest` stays importable for its light helpers.
     from generator.ingest.read import read_source
 
-    _refuse_outside(path, name=name)
-    return read_source(path, name=name)
+    try:
+        _refuse_outside(path, name=name)
+        return read_source(path, name=name)
+    except OSError as exc:
+        # Unreadable (permissions, a name the system refuses, a vanished file): the seed's problem, not a crash.
+        raise IngestError(name, f"cannot read the file: {exc.strerror or exc}") from exc
 
 
-def _split(doc: SourceDocument, *, default_year: int | None) -> tuple[RawArticle, ...]:
+def _split(
+    doc: SourceDocument, *, default_year: int | None, tagger: LineTagger | None = None
+) -> tuple[RawArticle, ...]:
     from generator.ingest.split import split_document
 
-    articles = split_document(doc, default_year=default_year)
+    articles = split_document(doc, default_year=default_year, tagger=tagger)
     if not articles:
         raise IngestError(doc.name, "no article text found")
     return articles
+
+
+def name_key(name: str) -> str:
+    """What a case-insensitive or normalising file system sees of `name` (Unicode caseless matching)."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).casefold())
+
+
+def name_collisions(names: tuple[str, ...]) -> dict[str, str]:
+    """{later name: first name} for names equal under `name_key`; the first in the given order is kept."""
+    first: dict[str, str] = {}
+    later: dict[str, str] = {}
+    for name in names:
+        kept = first.setdefault(name_key(name), name)
+        if kept != name:
+            later[name] = kept
+    return later
 
 
 def corpus_year(docs: Iterable[SourceDocument]) -> int | None:
@@ -80,7 +109,7 @@ def corpus_year(docs: Iterable[SourceDocument]) -> int | None:
     return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def ingest_seeds(seeds_dir: Path, *, strict: bool = False) -> IngestResult:
+def ingest_seeds(seeds_dir: Path, *, strict: bool = False, tagger: LineTagger | None = None) -> IngestResult:
     """Every article of every seed under `seeds_dir`, in seed order then page order.
 
     Example: `ingest_seeds(Path("seeds")).articles[0].title`. Problems are
@@ -90,26 +119,42 @@ def ingest_seeds(seeds_dir: Path, *, strict: bool = False) -> IngestResult:
     """
     problems: list[IngestError] = []
     docs: list[SourceDocument] = []
-    for path in seed_paths(seeds_dir):
-        name = path.relative_to(seeds_dir).as_posix()
+    paths = {path.relative_to(seeds_dir).as_posix(): path for path in seed_paths(seeds_dir)}
+    collisions = name_collisions(tuple(paths))
+    for name, path in paths.items():
         try:
+            if name in collisions:
+                raise IngestError(
+                    name,
+                    f"same name as {collisions[name]} apart from letter case or Unicode normalisation; "
+                    "rename one (they would overwrite each other on many disks)",
+                )
             docs.append(_read(path, name=name))
         except IngestError as err:
             if strict:
                 raise
-            log.warning("%s", err)
+            # Returned, not logged: the caller prints each problem once.
             problems.append(err)
     year = corpus_year(docs)
     articles: list[RawArticle] = []
     for doc in docs:
         try:
-            articles.extend(_split(doc, default_year=year))
+            articles.extend(_split(doc, default_year=year, tagger=tagger))
         except IngestError as err:
             if strict:
                 raise
-            log.warning("%s", err)
+            # Returned, not logged: the caller prints each problem once.
             problems.append(err)
     return IngestResult(tuple(articles), tuple(problems))
 
 
-__all__ = ["SEED_SUFFIXES", "IngestResult", "corpus_year", "ingest_file", "ingest_seeds", "seed_paths"]
+__all__ = [
+    "SEED_SUFFIXES",
+    "IngestResult",
+    "corpus_year",
+    "ingest_file",
+    "ingest_seeds",
+    "name_collisions",
+    "name_key",
+    "seed_paths",
+]

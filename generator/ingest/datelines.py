@@ -10,7 +10,7 @@ All functions here are pure and work on already cleaned text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Roles printed next to names, in Simplified and Traditional forms (Traditional pages
 # print `記者`, `通訊員`); longest first so `本报记者` wins over `记者`.
@@ -177,12 +177,38 @@ def looks_like_names(text: str) -> bool:
     return 1 <= len(names) <= MAX_NAMES and len("".join(names)) == len("".join(pieces))
 
 
-def parse_lead(text: str) -> Lead | None:
-    """Parse a dateline lead at the start of `text` (which may span wrapped lines).
+# Leads beyond the classic `本报/新华社…电` grammar, as wire services, news sites, apps and
+# Hong Kong / Taiwan outlets print them (one owner: every stage asks `parse_lead`):
+# `央视网消息(新闻联播):`, `大皖新闻讯`, `见圳客户端·深圳新闻网湖北黄冈2月13日电`,
+# `中國僑網三亞5月21電`, `据皖西日报报道`.
+_WIDE_OUTLET = rf"[{_HAN}A-Za-z·•/／]{{1,20}}(?:社|网|網|报|報|台|臺|客户端|客戶端|新闻|新聞|APP|融媒)"
+_WIDE_LEAD_RE = re.compile(
+    rf"^\s*(?P<outlet>本[网網台臺]|{_WIDE_OUTLET})(?![{_HAN}]*[记記]者)\s*(?P<place>[{_HAN}]{{0,10}}?)\s*"
+    r"(?:(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日?\s*)?"
+    r"(?P<kind>电|電|讯|訊|消息)(?=[\s（(：:【\[\d记記]|$)"
+    r"(?:\s*[（(](?P<program>[^（）()]{1,12})[）)](?=\s*[:：]))?\s*[:：]?\s*"
+    r"(?:[（(](?P<who>[^（）()]{0,40})(?P<close>[）)])?)?"
+)
+# Without a date only these kinds of outlet open a report with a bare `讯`/`消息`: a news
+# site, an app, a broadcaster (`大河网讯`, `大益陽客戶端訊`, `央视网消息：`).
+_UNDATED_OUTLET_RE = re.compile(r"(?:网|網|客户端|客戶端|新闻|新聞|APP|融媒|台|臺)$")
+_ATTRIBUTION_RE = re.compile(
+    rf"^\s*据(?P<outlet>[{_HAN}]{{2,12}}?(?:报|報|社|网|網|台|臺|客户端))(?:报道|報道|消息)\s*[,，:：]?\s*"
+)
+# A whole lead in brackets: `【香港商報網訊】`, `(中央社記者盧太城台東縣21日電)`, `(澳門電台消息)`,
+# `【記者林紫馨、賴玟茹/臺北報導】`, `【特訊】`.
+_BRACKET_LEAD_RE = re.compile(
+    r"^\s*[（(【\[〔]\s*(?P<inner>[^（）()【】\[\]〔〕]{0,40}?(?:电|電|讯|訊|消息|报道|報導|报导))\s*[）)】\]〕]\s*"
+)
+_BRACKET_REPORTER_RE = re.compile(
+    rf"(?:记者|記者)\s*(?P<who>[{_HAN}·、，,\s]{{2,30}}?)\s*(?:[/／]|(?=[{_HAN}]{{2,6}}?\d)|$)"
+)
+_BRACKET_PLACE_RE = re.compile(rf"[/／]\s*(?P<place>[{_HAN}]{{2,8}}?)(?:报道|報導|报导)$")
+_DAY_RE = re.compile(r"(?:(?P<month>\d{1,2})\s*月\s*)?(?P<day>\d{1,2})\s*日?\s*(?:电|電|讯|訊)$")
+_BRACKET_OUTLET_RE = re.compile(rf"^(?P<outlet>[{_HAN}]{{1,10}}?(?:社|网|網|报|報|台|臺))")
 
-    Returns None when `text` does not open with a lead. The reporter list may be cut
-    by the line wrap; pass the first lines joined with spaces so it is complete.
-    """
+
+def _classic_lead(text: str) -> Lead | None:
     match = LEAD_RE.match(text)
     if match is None or not LEAD_START_RE.match(text):
         return None
@@ -202,9 +228,80 @@ def parse_lead(text: str) -> Lead | None:
     )
 
 
+def _wide_lead(text: str) -> Lead | None:
+    match = _WIDE_LEAD_RE.match(text)
+    if match is None:
+        return None
+    outlet = match.group("outlet")
+    dated = match.group("day") is not None
+    if not dated and (
+        match.group("place")
+        or match.group("kind") in ("电", "電")
+        or not (_UNDATED_OUTLET_RE.search(outlet) or outlet.startswith("本"))
+    ):
+        return None  # an undated lead is the outlet and `讯`/`消息` alone: `大河网讯`
+    if match.group("kind") == "消息" and not dated and not re.match(r"\s*[（(:：]", text[match.end("kind") :]):
+        return None  # `…网消息显示` is a sentence, `央视网消息：` a lead
+    who = match.group("who") or ""
+    names = split_names(who) if who and looks_like_names(who) else ()
+    end = match.end() if (match.group("close") or not who) else match.start("who")
+    month, day = match.group("month"), match.group("day")
+    return Lead(
+        outlet=outlet,
+        place=match.group("place") or None,
+        month=int(month) if month else None,
+        day=int(day) if day else None,
+        names=names,
+        end=end,
+    )
+
+
+def _bracket_lead(text: str) -> Lead | None:
+    match = _BRACKET_LEAD_RE.match(text)
+    if match is None:
+        return None
+    inner = match.group("inner").strip()
+    classic = _classic_lead(inner) or _wide_lead(inner)
+    if classic is not None:
+        return replace(classic, end=match.end())
+    reporter = _BRACKET_REPORTER_RE.search(inner)
+    who = reporter.group("who") if reporter else ""
+    names = split_names(who) if who and looks_like_names(who) else ()
+    day = _DAY_RE.search(inner)
+    place = _BRACKET_PLACE_RE.search(inner)
+    outlet = _BRACKET_OUTLET_RE.match(inner)
+    return Lead(
+        outlet=outlet.group("outlet") if outlet else "本报",
+        place=place.group("place") if place else None,
+        month=int(day.group("month")) if day and day.group("month") else None,
+        day=int(day.group("day")) if day else None,
+        names=names,
+        end=match.end(),
+    )
+
+
+def _attribution_lead(text: str) -> Lead | None:
+    match = _ATTRIBUTION_RE.match(text)
+    if match is None:
+        return None
+    return Lead(outlet=match.group("outlet"), place=None, month=None, day=None, names=(), end=match.end())
+
+
+def parse_lead(text: str) -> Lead | None:
+    """Parse a dateline lead at the start of `text` (which may span wrapped lines).
+
+    Returns None when `text` does not open with a lead. The reporter list may be cut
+    by the line wrap; pass the first lines joined with spaces so it is complete.
+    Forms: the classic `本报…电/讯`, `新华社…电` (`LEAD_RE`); news sites, apps and
+    broadcasters (`大河网讯`, `央视网消息：`, `中國僑網三亞5月21電`); a lead in brackets
+    (`【香港商報網訊】`, `(中央社記者…21日電)`); an attribution (`据皖西日报报道`).
+    """
+    return _classic_lead(text) or _wide_lead(text) or _bracket_lead(text) or _attribution_lead(text)
+
+
 def is_lead_start(line: str) -> bool:
     """True if a line opens a report with a dateline (`本报讯`, `本报通辽3月29日电`)."""
-    return LEAD_START_RE.match(line) is not None
+    return LEAD_START_RE.match(line) is not None or parse_lead(line) is not None
 
 
 def trailing_byline(line: str) -> TrailingByline | None:
@@ -255,3 +352,93 @@ def is_photo_byline(lines: tuple[str, ...]) -> bool:
     """True if a byline block credits photographs (`摄影报道`, `摄影`, `… 摄`)."""
     joined = " ".join(lines)
     return "摄影" in joined or "攝影" in joined or _TRAILING_SHOT_RE.search(joined.strip()) is not None
+
+
+# Editorial credits on a line of their own: `责任编辑：张三`, `(责编:陈悦、袁勃)`, `统筹 王云`.
+EDITOR_CREDIT_RE = re.compile(
+    r"^[（(【\[]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|审校|審校|校对|校對|统筹|統籌|监制|監製|"
+    r"策划|策劃|终审|終審|初审|初審|复审|複審)\s*[:：丨|]?\s*"
+)
+_CREDIT_SPLIT_RE = re.compile(
+    r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|审校|審校|校对|校對|统筹|統籌|监制|監製|"
+    r"策划|策劃|终审|終審|初审|初審|复审|複審)\s*[:：丨|]?"
+)
+_CREDIT_BRACKETS_RE = re.compile(r"^[（(【\[]\s*|\s*[）)】\]]\s*$")
+_AUTHOR_LABEL_RE = re.compile(r"^(?:文|图|圖|文图|文圖|作者|撰文|摄影|攝影)\s*[/／:：丨|]\s*")
+
+
+def editor_credit_names(line: str) -> tuple[str, ...] | None:
+    """Names from an editorial credit line (`责任编辑：张三`, `（责编：陈悦、袁勃）`,
+    `编辑 王云 审核 李四`), else None. Editors are not the article's authors."""
+    text = line.strip()
+    if not EDITOR_CREDIT_RE.match(text) or len(compact(text)) > 40:
+        return None
+    rest = _CREDIT_BRACKETS_RE.sub("", text)
+    names: list[str] = []
+    for piece in _CREDIT_SPLIT_RE.split(rest):
+        piece = piece.strip(" :：丨|")
+        if piece and looks_like_names(piece):
+            names.extend(split_names(piece))
+    return tuple(names) if names else None
+
+
+# A photo credit closing a caption or a sentence: `新华社记者林善传摄`, `王勇/摄`, `(卢启建摄)`,
+# `中青报·中青网记者 王嘉兴/摄`, `陈颖 摄影报道`.
+_PHOTO_SUFFIX = r"(?<![拍航])\s*[/／]?\s*(?:摄影报道|攝影報道|摄影|攝影|摄|攝)"
+_CREDIT_PREFIX = (
+    r"(?:[^\s。！？，,；;（()）]{0,20}?(?:记者|記者|通讯员|通訊員|作者\s*[:：]|图\s*[/／:：]|圖\s*[/／:：]))?"
+)
+_PHOTO_CREDIT_END_RE = re.compile(
+    rf"(?:^|(?<=[。！？!?”’）)\]】\s]))(?:新华社发|新華社發|[^\s。！？，,（()）]{{0,8}}?发)?\s*[（(]?{_CREDIT_PREFIX}\s*"
+    rf"(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}\s*[）)]?\s*$"
+)
+# Inside a paragraph (a caption printed inline, then the text goes on): only with a role word.
+_PHOTO_CREDIT_INLINE_RE = re.compile(
+    rf"(?<=[。！？!?”’）)])\s*[^\s。！？，,（()）]{{0,12}}?(?:记者|記者|通讯员|通訊員)\s*"
+    rf"(?P<who>[{_HAN}·•、\s]{{2,14}}?){_PHOTO_SUFFIX}"
+)
+_PHOTO_CREDIT_PARENS_RE = re.compile(rf"[（(]{_CREDIT_PREFIX}\s*(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}[）)]")
+# Credit lines that name the outlet before the role: `青岛日报/青岛观/青报网记者 孙欣 通讯员 梁孝鹏`.
+_OUTLET_BEFORE_ROLE_RE = re.compile(r"^[^\s。！？，,；;]{2,24}?(?=(?:全媒体)?(?:记者|記者|通讯员|通訊員))")
+
+
+def _names_in(who: str) -> tuple[str, ...]:
+    who = who.strip()
+    return split_names(who) if who and looks_like_names(who) else ()
+
+
+def photo_credit_names(text: str) -> tuple[str, ...]:
+    """Photographers credited in `text`: in parentheses anywhere (`新华社发(卢启建摄)`) or
+    closing it (`…进行登记。新华社记者王松摄`, `王勇/摄`). `拍摄的` inside a sentence is not one."""
+    names: list[str] = []
+    for pattern in (_PHOTO_CREDIT_PARENS_RE, _PHOTO_CREDIT_INLINE_RE):
+        for match in pattern.finditer(text):
+            names.extend(_names_in(match.group("who")))
+    text = text.strip()
+    # Only the end can hold a closing credit; searching from there keeps this linear.
+    tail = _PHOTO_CREDIT_END_RE.search(text, max(0, len(text) - 60))
+    if tail is not None:
+        names.extend(_names_in(tail.group("who")))
+    return tuple(dict.fromkeys(names))
+
+
+def credit_line_names(line: str) -> tuple[str, ...] | None:
+    """Author names from a credit line of its own: a byline line (`本报记者 董柏生`), a
+    photo credit (`张三 摄`, `作者:骆学峰/摄`), `文/张三`, `(记者 张三)`, or one that names the
+    outlet first (`青岛日报/青报网记者 孙欣 通讯员 梁孝鹏`); None when the line is not one."""
+    names = byline_line_names(line)
+    if names is not None:
+        return names
+    text = _CREDIT_BRACKETS_RE.sub("", line.strip())
+    if len(compact(text)) > 40:
+        return None
+    text = _OUTLET_BEFORE_ROLE_RE.sub("", text)
+    text = _AUTHOR_LABEL_RE.sub("", text)
+    photo = re.search(_PHOTO_SUFFIX + r"\s*$", text)
+    if photo is not None:
+        text = text[: photo.start()]
+    if not text or len(compact(text)) > 30:
+        return None
+    if looks_like_names(text) and (_ROLE_RE.search(text) or photo or text != line.strip()):
+        return split_names(text)
+    return None

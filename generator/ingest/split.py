@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from generator.ingest.assemble import ArticleLines, assemble
 from generator.ingest.clean import (
     clean_line,
     join_paragraphs,
@@ -28,15 +30,20 @@ from generator.ingest.clean import (
     strip_web_boilerplate,
     to_simplified,
 )
+from generator.ingest.clean_web import header_fields
 from generator.ingest.datelines import (
     Lead,
     byline_line_names,
     compact,
+    credit_line_names,
+    editor_credit_names,
     is_photo_byline,
     parse_lead,
+    photo_credit_names,
     trailing_byline,
 )
-from generator.ingest.headlines import Headline, compose_headline
+from generator.ingest.headlines import SUBTITLE_RE, Headline, compose_headline, join_decks
+from generator.ingest.line_features import page_lines
 from generator.ingest.metadata import (
     article_date,
     article_kind,
@@ -46,7 +53,9 @@ from generator.ingest.metadata import (
     meta_value,
     outlet_from_meta,
     page_date,
+    parse_iso_date,
 )
+from generator.ingest.roles import LineRole
 from generator.ingest.segments import Segment, segment_units
 from generator.ingest.single import (
     PAGE_HEADLINE,
@@ -64,6 +73,9 @@ from generator.ingest.web_article import (
     headline_text,
 )
 from generator.models import RawArticle, SourceDocument, SourceFormat, SourceLine
+
+if TYPE_CHECKING:
+    from generator.ingest.tagger import LineTagger
 
 # A caption is a short block: a photo's description, not a report.
 MAX_CAPTION_CHARS = 90
@@ -401,15 +413,140 @@ def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArt
     return (article,) if article is not None else ()
 
 
-def split_document(doc: SourceDocument, *, default_year: int | None = None) -> tuple[RawArticle, ...]:
+def _tagged_headline(group: ArticleLines) -> Headline:
+    titles = group.texts(LineRole.TITLE)
+    subtitles = [SUBTITLE_RE.sub("", t.strip(), count=1) for t in group.texts(LineRole.SUBTITLE)]
+    kickers = group.texts(LineRole.KICKER)
+    if not titles and kickers:  # a lone kicker is the only headline there is
+        titles, kickers = kickers, ()
+    return Headline(
+        title=join_decks(titles) or None,
+        subtitle="".join(compact(t) for t in subtitles) or None,
+        kicker=join_decks(kickers) or None,
+    )
+
+
+def _tagged_credits(group: ArticleLines) -> tuple[tuple[str, ...], bool]:
+    """(author names from credit lines, any photo credit) of one article; editors are left out."""
+    names: list[str] = []
+    photo = False
+    for text in map(to_simplified, group.texts(LineRole.BYLINE)):
+        if editor_credit_names(text) is not None:
+            continue
+        found = credit_line_names(text)
+        if found is None:
+            closer = trailing_byline(text)
+            found = closer.names if closer else ()
+        names.extend(found)
+        photo = photo or is_photo_byline((text,))
+    return tuple(names), photo
+
+
+def _captions(group: ArticleLines) -> tuple[str, ...]:
+    """Runs of consecutive caption lines, each joined into one caption."""
+    runs: list[list[str]] = []
+    previous = None
+    for line in group.lines:
+        if line.role is LineRole.CAPTION:
+            if previous is not LineRole.CAPTION:
+                runs.append([])
+            runs[-1].append(line.text.strip())
+        previous = line.role
+    return tuple(_HAN_PAIR_SPACE_RE.sub("", "".join(run)) for run in runs)
+
+
+def _meta_fields(text: str) -> tuple[tuple[str, str], ...]:
+    """Fields of a header line; a line the tagger calls a header that only prints a date
+    (`2020年3月30日 星期一`, `《人民日报》（2020年07月20日 04版）`) gives that date."""
+    fields = header_fields(text)
+    if not any(key == "date" for key, _ in fields) and (date := parse_iso_date(text)):
+        fields = (*fields, ("date", date))
+    return fields
+
+
+def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTagger) -> tuple[RawArticle, ...]:
+    """Cut a page by the line tagger's labels (any layout: e-paper, web, plain, several pages)."""
+    lines = _cleaned(doc.lines)
+    numbered = page_lines([(line.number, line.text) for line in lines])
+    page = assemble(numbered, tagger.tag(numbered, layout=doc.format.value))
+    page_fields = [f for t in page.outside if t.role is LineRole.META for f in _meta_fields(t.text)]
+    issue_date = next(
+        (d for t in page.outside if t.role is LineRole.META and (d := parse_iso_date(t.text))),
+        None,
+    )
+    meta = (*doc.meta, *page_fields, *((("date", issue_date),) if issue_date else ()))
+    page_context = _context(doc, [line.text for line in lines], meta, default_year)
+    drafts: list[tuple[ArticleLines, _Body, _PageContext]] = []
+    for group in page.articles:
+        body_lines = tuple(
+            SourceLine(t.number, t.text) for t in group.lines if t.role in (LineRole.BODY, LineRole.MARK)
+        )
+        body = _body((Unit(UnitKind.TEXT, body_lines),)) if body_lines else _body(())
+        names, photo = _tagged_credits(group)
+        fields = [f for text in group.texts(LineRole.META) for f in _meta_fields(text)]
+        if not names:
+            names = author_names(fields)
+        # Photographers credited inside captions and inline captions (`…登记。新华社记者王松摄`).
+        credited = [
+            n
+            for text in (*_captions(group), *join_paragraphs(body.lines))
+            for n in photo_credit_names(to_simplified(text))
+        ]
+        photo = photo or bool(credited)
+        names = (*names, *credited)
+        body = replace(body, byline=tuple(dict.fromkeys((*body.byline, *names))), photo=body.photo or photo)
+        context = page_context
+        if fields:
+            context = replace(
+                context,
+                header_date=meta_value(fields, "date") or context.header_date,
+                meta_outlet=outlet_from_meta(fields) or context.meta_outlet,
+            )
+        drafts.append((group, body, context))
+    datelines = [iso_date(c.year, b.lead.month, b.lead.day) if b.lead else None for _, b, c in drafts]
+    shared_page_date = page_date(datelines)
+    articles: list[RawArticle] = []
+    for group, body, context in drafts:
+        captions = _captions(group)
+        article = _make_article(
+            doc,
+            line_start=group.first_line,
+            line_end=group.last_line,
+            body=replace(body, photo=body.photo or (bool(captions) and len(body.lines) <= 12)),
+            headline=_tagged_headline(group),
+            context=replace(context, page_date=shared_page_date),
+            captions=captions,
+        )
+        if article is None and captions:
+            # A photo with its caption and no other text is still a story.
+            article = _make_article(
+                doc,
+                line_start=group.first_line,
+                line_end=group.last_line,
+                body=replace(body, lines=(*body.lines, *captions), photo=True),
+                headline=_tagged_headline(group),
+                context=replace(context, page_date=shared_page_date),
+                captions=captions,
+            )
+        if article is not None:
+            articles.append(article)
+    return tuple(articles)
+
+
+def split_document(
+    doc: SourceDocument, *, default_year: int | None = None, tagger: LineTagger | None = None
+) -> tuple[RawArticle, ...]:
     """Cut `doc` into articles with their metadata, in page order. Pure.
 
     Newspaper pages are segmented by structure (leads, closing bylines, end and
     continuation marks, headline groups); other formats hold one article. A
     document without any article text gives an empty tuple. `default_year` dates
     month/day datelines on a page that never writes its year (`ingest_seeds` passes
-    the year the other pages of the corpus write).
+    the year the other pages of the corpus write). With a `tagger` (the trained line
+    model) every format is cut by its labels; without one, by the earlier hand rules.
     """
+    if tagger is not None:
+        return _split_tagged(doc, default_year, tagger)
     if doc.format is SourceFormat.NEWSPAPER_PAGE:
         return _split_page(doc, default_year)
     return _split_single(doc, default_year)

@@ -1,0 +1,69 @@
+"""`python -m generator train-splitter`: rebuild the line tagger's model from the corpus."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from generator.cli_support import fail_on_errors
+from generator.config import project_root
+
+TRAIN_SEED = 7
+TRAIN_PAGES_PER_LAYOUT = 120
+
+
+def default_model_out() -> Path:
+    return project_root() / "generator" / "data" / "splitter.crfsuite"
+
+
+@click.command("train-splitter")
+@click.option(
+    "--corpus",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="articles.jsonl of the real-text corpus [../shared/corpus/articles.jsonl, env DIGEST_CORPUS].",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False), default=None, help="Model file [generator/data/splitter.crfsuite]."
+)
+@click.option("--pages", default=TRAIN_PAGES_PER_LAYOUT, show_default=True, help="Synthetic pages per layout.")
+@click.option("--seed", default=TRAIN_SEED, show_default=True, help="Seed of the page synthesiser.")
+@fail_on_errors
+def train_splitter(corpus: str | None, out: str | None, pages: int, seed: int) -> None:
+    """Train the splitter's line tagger (a CRF) and write the model file.
+
+    Example: python -m generator train-splitter
+
+    Pages are laid out from the corpus's training outlets only (the test outlets are kept
+    for the held-out evaluation), plus the project's hand-labelled pages. The same corpus,
+    seed and page count give the same model file, byte for byte.
+    """
+    from generator.training.corpus import corpus_path, load_corpus, split_by_outlet
+    from generator.training.synth import synthesise
+    from generator.training.train import labelled_sequences, synthetic_sequences, train
+
+    source = Path(corpus) if corpus else corpus_path()
+    articles = load_corpus(source)
+    training, held_out = split_by_outlet(articles)
+    synthetic = synthesise(training, seed=seed, pages_per_layout=pages, furniture="train")
+    sequences = [*synthetic_sequences(synthetic), *labelled_sequences()]
+    target = Path(out) if out else default_model_out()
+    # Written beside the target and renamed: a killed run leaves the old model in place.
+    fd, tmp_name = tempfile.mkstemp(prefix=".splitter-", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        train(sequences, tmp)
+        os.chmod(tmp, 0o644)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    lines = sum(len(s.labels) for s in sequences)
+    click.echo(
+        f"{target}: trained on {len(sequences)} pages ({len(synthetic)} synthetic from {len(training)} articles of "
+        f"the training outlets, {len(sequences) - len(synthetic)} hand-labelled), {lines} lines; "
+        f"{len(held_out)} articles of other outlets held out"
+    )

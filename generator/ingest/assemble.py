@@ -1,0 +1,100 @@
+"""Labelled lines -> article line groups: the small deterministic assembler after the tagger.
+
+Rules (and nothing else):
+
+1. A `B-` line closes the article being built and opens a new one.
+2. An `I-` line joins the article being built; before any article it opens one.
+3. An `O-` line belongs to no article: page furniture, or a page-level header field (`O-meta`).
+4. An article with no text of its own (no body, caption or mark line: a lone headline or
+   byline block the tagger cut off) joins the article after it, or the one before it at the
+   end of the page: text is never dropped because of a boundary error.
+
+Every non-blank line ends up in exactly one article or in `outside` (a tested property).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.ingest.line_features import PageLine
+from generator.ingest.roles import Boundary, LineRole
+
+_TEXT_ROLES = frozenset({LineRole.BODY, LineRole.CAPTION})
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedLine:
+    number: int
+    text: str
+    role: LineRole
+    boundary: Boundary
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLines:
+    """The lines of one article, in page order, each with its role."""
+
+    lines: tuple[TaggedLine, ...]
+
+    @property
+    def first_line(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last_line(self) -> int:
+        return self.lines[-1].number
+
+    def texts(self, *roles: LineRole) -> tuple[str, ...]:
+        return tuple(line.text for line in self.lines if line.role in roles)
+
+    def has_text(self) -> bool:
+        return any(line.role in _TEXT_ROLES for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class AssembledPage:
+    articles: tuple[ArticleLines, ...]
+    outside: tuple[TaggedLine, ...]  # furniture and page-level header lines
+
+
+def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
+    merged: list[list[TaggedLine]] = []
+    carry: list[TaggedLine] = []
+    for group in groups:
+        group = carry + group
+        carry = []
+        if any(line.role in _TEXT_ROLES for line in group):
+            merged.append(group)
+        else:
+            carry = group
+    if carry:
+        if merged:
+            merged[-1].extend(carry)
+        else:
+            merged.append(carry)
+    return merged
+
+
+def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRole]]) -> AssembledPage:
+    """Group tagged lines into articles (see the module docstring). Pure."""
+    if len(lines) != len(labels):
+        raise ValueError(f"{len(lines)} lines but {len(labels)} labels")
+    groups: list[list[TaggedLine]] = []
+    outside: list[TaggedLine] = []
+    current: list[TaggedLine] | None = None
+    for line, (boundary, role) in zip(lines, labels, strict=True):
+        tagged = TaggedLine(line.number, line.text, role, boundary)
+        if boundary is Boundary.OUTSIDE:
+            outside.append(tagged)
+            continue
+        if boundary is Boundary.BEGIN or current is None:
+            current = [tagged]
+            groups.append(current)
+        else:
+            current.append(tagged)
+    articles = tuple(ArticleLines(tuple(group)) for group in _merge_textless(groups))
+    return AssembledPage(articles, tuple(outside))
+
+
+__all__ = ["ArticleLines", "AssembledPage", "TaggedLine", "assemble"]

@@ -1,0 +1,68 @@
+"""The assembler: labelled lines -> articles, nothing dropped, nothing doubled."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.ingest.assemble import assemble
+from generator.ingest.line_features import PageLine, page_lines
+from generator.ingest.roles import Boundary, LineRole
+
+BEGIN, INSIDE, OUTSIDE = Boundary.BEGIN, Boundary.INSIDE, Boundary.OUTSIDE
+
+
+def _lines(*texts: str) -> tuple[PageLine, ...]:
+    return page_lines(list(enumerate(texts, start=1)))
+
+
+def test_page_lines_skip_blanks_and_know_their_gaps() -> None:
+    lines = _lines("标题", "", "正文第一行", "正文第二行", "")
+    assert [(p.number, p.blank_before, p.blank_after) for p in lines] == [
+        (1, True, True),
+        (3, True, False),
+        (4, False, True),
+    ]
+
+
+def test_headline_after_body_belongs_to_the_body_above() -> None:
+    lines = _lines("本报讯 正文。", "正文续。", "标题在后", "另一篇正文。")
+    page = assemble(
+        lines, [(BEGIN, LineRole.BODY), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE), (BEGIN, LineRole.BODY)]
+    )
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 3), (4, 4)]
+    assert page.articles[0].texts(LineRole.TITLE) == ("标题在后",)
+
+
+def test_outside_lines_are_furniture_not_articles() -> None:
+    lines = _lines("第05版：要闻", "标题", "正文。", "分享到：")
+    labels = [(OUTSIDE, LineRole.META), (BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (OUTSIDE, LineRole.FURNITURE)]
+    page = assemble(lines, labels)
+    assert [t.number for t in page.outside] == [1, 4]
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(2, 3)]
+
+
+def test_a_lone_headline_joins_the_text_after_it() -> None:
+    lines = _lines("标题", "本报讯 正文。")
+    page = assemble(lines, [(BEGIN, LineRole.TITLE), (BEGIN, LineRole.BODY)])
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2)]
+
+
+def test_text_before_any_begin_label_opens_an_article() -> None:
+    page = assemble(_lines("正文。", "更多正文。"), [(INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
+    assert len(page.articles) == 1
+
+
+_LABELS = st.tuples(st.sampled_from(list(Boundary)), st.sampled_from(list(LineRole)))
+
+
+@given(st.lists(st.tuples(st.text(min_size=0, max_size=5), _LABELS), max_size=40))
+def test_every_line_ends_up_in_exactly_one_place(rows: list[tuple[str, tuple[Boundary, LineRole]]]) -> None:
+    lines = _lines(*(text for text, _ in rows))
+    labels = [label for (text, label) in rows if text.strip()]
+    page = assemble(lines, labels)
+    placed = [t.number for a in page.articles for t in a.lines] + [t.number for t in page.outside]
+    assert sorted(placed) == [p.number for p in lines]
+    for article in page.articles:
+        numbers = [t.number for t in article.lines]
+        assert numbers == sorted(numbers)
