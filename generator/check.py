@@ -1,8 +1,10 @@
 """`python -m generator check`: everything a pull request must keep true, in one list.
 
-Sources and sidecars valid, translation memory valid, `docs_src/` up to date with the
-seeds, export valid against the schema, both strict MkDocs builds, no broken links.
-Every check runs even when an earlier one fails, so a reviewer sees all problems at once.
+Sources and sidecars valid, translation memory valid, every English field reviewed
+(each missing or machine-only entry named by its msgctxt, with the command to run next),
+`docs_src/` up to date with the seeds, export valid against the schema, both strict
+MkDocs builds, no broken links. Every check runs even when an earlier one fails, so a
+reviewer sees all problems at once.
 """
 
 from __future__ import annotations
@@ -11,22 +13,38 @@ import json
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import polib
 
 from generator.config import Settings
 from generator.errors import GeneratorError
 from generator.linkcheck import check_site
-from generator.pipeline import Content, compute, render_docs
+from generator.models import TranslationState
+from generator.pipeline import Content, compute, is_sidecar_problem, render_docs
 from generator.render.export import export_json, load_schema
 from generator.site import build_site
+from generator.translate.memory import (
+    FUZZY,
+    Segment,
+    coverage,
+    entry_state,
+    memory_from_catalog,
+    read_catalog,
+)
+
+# What to run next when English is missing or unreviewed (printed under the check).
+EXTRACT_COMMAND = "python -m generator translations extract"
+FILL_COMMAND = "python -m generator translations fill --backend NAME"
 
 
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     name: str
     problems: tuple[str, ...]
+    hint: str = ""  # what to do next when the check fails
 
     @property
     def ok(self) -> bool:
@@ -41,7 +59,7 @@ def _sources(content: Content, settings: Settings) -> tuple[str, ...]:
 
 
 def _translations(settings: Settings) -> tuple[str, ...]:
-    po = settings.root / "translations" / "en.po"
+    po = settings.translations
     if not po.is_file():
         return ()
     msgfmt = shutil.which("msgfmt")
@@ -51,7 +69,101 @@ def _translations(settings: Settings) -> tuple[str, ...]:
     return tuple(line for line in result.stderr.splitlines() if line.strip()) if result.returncode else ()
 
 
+class Gap:
+    """Why a segment's English is not reviewed (the words a reviewer reads)."""
+
+    NOT_IN_PO = "not in the PO file yet"
+    SOURCE_CHANGED = "the Chinese changed since the entry was made"
+    MISSING = "no English yet"
+    HINT = "English is a hint from a similar sentence (fuzzy, with #| msgid): update it"
+    MACHINE = "machine draft (fuzzy), not reviewed"
+
+
+@dataclass(frozen=True, slots=True)
+class TranslationGap:
+    context: str  # msgctxt, e.g. 2020-03-12-0c94f240e4:summary:2
+    source: str  # msgid, the Chinese
+    reason: str  # one of Gap's texts
+
+
+def translation_gaps(segments: Sequence[Segment], catalog: polib.POFile) -> tuple[TranslationGap, ...]:
+    """Every current segment whose English is not reviewed, in the PO file's order (pure).
+
+    Only the exact (msgctxt, msgid) entry counts, as in `translations status`: a
+    segment whose entry is absent or names other Chinese needs `translations extract`.
+    """
+    active = [e for e in catalog if not e.obsolete]
+    by_key = {(e.msgctxt or "", e.msgid): e for e in active}
+    contexts = {e.msgctxt or "" for e in active}
+    gaps = []
+    for segment in segments:
+        entry = by_key.get((segment.context, segment.source))
+        if entry is None:
+            reason = Gap.SOURCE_CHANGED if segment.context in contexts else Gap.NOT_IN_PO
+        else:
+            state = entry_state(entry)
+            if state is TranslationState.REVIEWED:
+                continue
+            if state is TranslationState.MACHINE:
+                reason = Gap.MACHINE
+            elif FUZZY in entry.flags and entry.previous_msgid:
+                reason = Gap.HINT
+            else:
+                reason = Gap.MISSING
+        gaps.append(TranslationGap(segment.context, segment.source, reason))
+    return tuple(gaps)
+
+
+def _excerpt(text: str, limit: int = 24) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def translation_coverage(
+    segments: Sequence[Segment], catalog: polib.POFile, *, po_name: str = "translations/en.po"
+) -> CheckResult:
+    """The translation coverage check: its name carries the reviewed share; each
+    missing or machine-only entry is one problem naming its msgctxt (pure)."""
+    _groups, total = coverage(segments, memory_from_catalog(catalog))
+    name = (
+        f"English reviewed: {total.reviewed_percent:.1f}% of {total.total} fields "
+        f"({total.machine} machine, {total.missing} missing)"
+    )
+    gaps = translation_gaps(segments, catalog)
+    if not gaps:
+        return CheckResult(name, ())
+    problems = tuple(f"{gap.context}: {gap.reason} ({_excerpt(gap.source)})" for gap in gaps)
+    hint = (
+        f"run `{EXTRACT_COMMAND}`, then write or review the English of these entries in {po_name} "
+        "(Poedit, Weblate or a text editor; delete the `#, fuzzy` line of each entry you have reviewed); "
+        f"`{FILL_COMMAND}` can draft the missing ones for review. See CONTRIBUTING.md"
+    )
+    return CheckResult(name, problems, hint=hint)
+
+
+def _coverage_check(content: Content, settings: Settings) -> CheckResult:
+    from generator.translate.glossary import load_glossary
+    from generator.translate.segments import content_segments
+
+    segments = content_segments((loc.article for loc in content.articles), load_glossary())
+    try:
+        catalog = read_catalog(settings.translations)
+    except GeneratorError as exc:
+        return CheckResult("English reviewed", (str(exc),))
+    return translation_coverage(segments, catalog, po_name=_shown(settings.translations, settings.root))
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _docs_up_to_date(content: Content, settings: Settings) -> tuple[str, ...]:
+    if any(is_sidecar_problem(problem) for problem in content.problems):
+        # The build refuses to run with a bad sidecar, so there is nothing to compare with.
+        return ("not compared: a sidecar is invalid (see above); the build refuses to run until it is fixed",)
     expected = render_docs(content, settings)
     docs = settings.docs_dir
     actual = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
@@ -89,10 +201,11 @@ def _site_and_links(settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...
 def run_checks(settings: Settings, *, progress: Callable[[str], None] = lambda _: None) -> tuple[CheckResult, ...]:
     """Run every check against the seeds and the committed docs folder."""
     progress("reading seeds")
-    content = compute(settings)
+    content = compute(settings, sidecar_errors_fatal=False)
     results = [
         CheckResult("sources and sidecars", _sources(content, settings)),
         CheckResult("translation memory (msgfmt --check)", _translations(settings)),
+        _coverage_check(content, settings),
         CheckResult("docs_src/ up to date", _docs_up_to_date(content, settings)),
         CheckResult("export valid against the schema", _export(content)),
     ]

@@ -7,13 +7,19 @@ stage depends on the current directory.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator.errors import ConfigError
 
 LANGUAGES = ("zh", "en")
 """Chinese is the site root; English lives under `en/`."""
+
+SITE_URL_ENV = "DIGEST_SITE_URL"
+"""Overrides `site_url` of mkdocs.yml (the Pages workflow sets it to the Pages address)."""
+_SITE_URL_RE = re.compile(r"^https?://[^/\s]+(/\S*)?/$")
 
 
 def project_root() -> Path:
@@ -33,19 +39,34 @@ class Settings:
     strict: bool = False
     # The translation memory (gettext PO); load_settings makes it absolute.
     translations: Path = Path("translations/en.po")
+    # Public address of the Chinese site (the English one is `<site_url>en/`), from
+    # DIGEST_SITE_URL; None means `site_url` of mkdocs.yml (see generator.site.site_urls).
+    site_url: str | None = None
 
     @property
     def mkdocs_config_en(self) -> Path:
         return self.mkdocs_config.with_name("mkdocs.en.yml")
 
     def with_paths(self, **paths: Path) -> Settings:
-        return replace(self, **{k: Path(v).resolve() for k, v in paths.items()})
+        resolved: dict[str, Any] = {k: Path(v).resolve() for k, v in paths.items()}
+        return replace(self, **resolved)
 
 
 def source_date_epoch_valid(value: str) -> bool:
     """What MkDocs and the zip accept: empty (unset) or non-negative whole seconds."""
     stripped = value.strip()
     return stripped == "" or (stripped.isascii() and stripped.isdigit())
+
+
+def normalise_site_url(value: str) -> str | None:
+    """An absolute http(s) URL ending with "/" (one is added), or None if `value` is not one.
+
+    `actions/configure-pages` gives its `base_url` without the final slash.
+    """
+    url = value.strip()
+    if url and not url.endswith("/"):
+        url += "/"
+    return url if _SITE_URL_RE.match(url) else None
 
 
 def load_settings(
@@ -59,7 +80,8 @@ def load_settings(
     """Build settings from explicit options, then `DIGEST_*` environment variables, then defaults.
 
     Environment: `DIGEST_SEEDS`, `DIGEST_DOCS`, `DIGEST_SITE`, `DIGEST_STRICT` (1/true/yes),
-    `DIGEST_TRANSLATIONS` (the PO translation memory, default `translations/en.po`).
+    `DIGEST_TRANSLATIONS` (the PO translation memory, default `translations/en.po`),
+    `DIGEST_SITE_URL` (public address of the site; default `site_url` of mkdocs.yml).
     Every problem is collected and reported at once.
     """
     base = (root or project_root()).resolve()
@@ -83,6 +105,12 @@ def load_settings(
     epoch = env.get("SOURCE_DATE_EPOCH")
     if epoch is not None and not source_date_epoch_valid(epoch):
         problems.append(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got {epoch!r}")
+    site_url = None
+    given_url = env.get(SITE_URL_ENV, "").strip()
+    if given_url:
+        site_url = normalise_site_url(given_url)
+        if site_url is None:
+            problems.append(f"{SITE_URL_ENV} must be an absolute http(s) URL, got {given_url!r}")
     if not seeds_dir.is_dir():
         problems.append(f"seeds folder not found: {seeds_dir}")
     config = base / "mkdocs.yml"
@@ -103,4 +131,5 @@ def load_settings(
         mkdocs_config=config,
         strict=bool(strict),
         translations=translations,
+        site_url=site_url,
     )

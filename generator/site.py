@@ -20,9 +20,10 @@ from typing import Any
 
 import yaml
 
-from generator.config import Settings
+from generator.config import SITE_URL_ENV, Settings
 from generator.errors import BuildError
 from generator.interrupt import pause_point
+from generator.render.feeds import check_site_url
 from generator.write import staged_dir
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,21 @@ def load_mkdocs_config(path: Path) -> dict[str, Any]:
     if parent:
         return _merge(load_mkdocs_config(path.parent / parent), data)
     return dict(data)
+
+
+def site_urls(settings: Settings) -> dict[str, str]:
+    """Absolute URL of each language's home: the one `site_url` setting, and `en/` below it.
+
+    The setting is `DIGEST_SITE_URL` when set (`settings.site_url`), else `site_url` of
+    mkdocs.yml. The English site is always built into `en/` of the same site folder, so
+    its address is derived here and any `site_url` in mkdocs.en.yml is overridden.
+    """
+    if settings.site_url:
+        zh = check_site_url(settings.site_url, where=SITE_URL_ENV)
+    else:
+        url = load_mkdocs_config(settings.mkdocs_config).get("site_url") or ""
+        zh = check_site_url(str(url), where=str(settings.mkdocs_config))
+    return {"zh": zh, "en": zh + "en/"}
 
 
 def jieba_dictionary_text(text: str) -> str:
@@ -99,14 +115,23 @@ def _build_env() -> dict[str, str]:
     return env
 
 
+def language_config(
+    settings: Settings, lang: str, config_path: Path, *, docs: Path, site: Path, scratch: Path | None = None
+) -> dict[str, Any]:
+    """The generated MkDocs configuration of one language: absolute paths, the one site URL."""
+    config = resolve_config(
+        load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=site, scratch=scratch
+    )
+    config["site_url"] = site_urls(settings)[lang]
+    return config
+
+
 def _start_mkdocs(
     settings: Settings, lang: str, config_path: Path, *, docs: Path, scratch: Path
 ) -> tuple[subprocess.Popen[str], Path]:
     """Start the MkDocs build of one language into `scratch/site-LANG`; (process, its log file)."""
     out = scratch / f"site-{lang}"
-    config = resolve_config(
-        load_mkdocs_config(config_path), base=settings.root, docs_dir=docs / lang, site_dir=out, scratch=scratch
-    )
+    config = language_config(settings, lang, config_path, docs=docs, site=out, scratch=scratch)
     config_file = scratch / f"mkdocs.{lang}.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     log_file = scratch / f"mkdocs.{lang}.log"
