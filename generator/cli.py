@@ -203,6 +203,8 @@ def check(seeds: str | None, docs: str | None) -> None:
     Example: python -m generator check
 
     Exits non-zero with a readable list of problems; every check runs even after a failure.
+    English that is missing or only machine-drafted is listed entry by entry (msgctxt
+    such as 2020-03-12-0c94f240e4:summary:2) with the command to run next.
     """
     from generator.check import run_checks
 
@@ -211,6 +213,8 @@ def check(seeds: str | None, docs: str | None) -> None:
         click.echo(f"{'ok  ' if result.ok else 'FAIL'} {result.name}")
         for problem in result.problems:
             click.echo(f"       - {problem}")
+        if result.hint and not result.ok:
+            click.echo(f"       next: {result.hint}")
     failed = sum(not r.ok for r in results)
     if failed:
         raise click.ClickException(f"{failed} of {len(results)} checks failed")

@@ -35,6 +35,16 @@ class ArticleKind(StrEnum):
     CONTINUATION = "continuation"
 
 
+class DateBasis(StrEnum):
+    """How an article's date is known; values are the export's `date_basis`."""
+
+    DATELINE = "dateline"  # its own 电头/讯 lead
+    ISSUE = "issue"  # the date its page header or web page (发布时间) prints
+    SIDECAR = "sidecar"  # an editor's sidecar
+    TEXT = "text"  # the latest explicit date the article names
+    NONE = "none"
+
+
 class TranslationState(StrEnum):
     REVIEWED = "reviewed"
     MACHINE = "machine"
@@ -90,6 +100,7 @@ class RawArticle:
     paragraphs: tuple[str, ...]
     byline: tuple[str, ...] = ()
     date: str | None = None  # ISO yyyy-mm-dd
+    date_basis: DateBasis = DateBasis.NONE
     dateline_place: str | None = None
     outlet: str | None = None
     paragraphs_original: tuple[str, ...] = ()

@@ -18,12 +18,12 @@ from generator.analyse.topics import Topic, load_taxonomy
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
 from generator.ingest import ingest_seeds
+from generator.ingest.tagger import load_tagger
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
 from generator.render.export import export_json
-from generator.render.feeds import check_site_url
 from generator.render.pages import SiteOptions, load_templates, render_pages
-from generator.site import load_mkdocs_config
+from generator.site import site_urls
 from generator.translate import load_memory, localize
 from generator.write import write_tree
 
@@ -74,16 +74,57 @@ def recorded_warnings(logger: str = "generator") -> Iterator[list[str]]:
         target.removeHandler(recorder)
 
 
-def compute(settings: Settings) -> Content:
+SIDECAR_SUFFIX = ".yml"
+"""Sidecars are `seeds/<file>.yml` (see generator.ingest.read); seeds are never `.yml`."""
+
+
+def is_sidecar_problem(problem: IngestError) -> bool:
+    """Whether an ingest problem is about a sidecar's content (YAML, keys, values, two sidecars).
+
+    `ingest.read` names the sidecar file, not the seed, in these errors.
+    """
+    return problem.file.lower().endswith(SIDECAR_SUFFIX)
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the current folder when it is below it, as a user typed it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def sidecar_error(problems: tuple[IngestError, ...], seeds_dir: Path) -> BuildError | None:
+    """One error naming every bad sidecar with file and line, or None when all are good.
+
+    A bad sidecar is fatal, unlike a bad seed: building without it would silently drop
+    the corrections it carries (or the seed's articles), and `translations extract` would
+    make their English obsolete. Nothing is written, so the last good docs folder stays.
+    """
+    bad = [p for p in problems if is_sidecar_problem(p)]
+    if not bad:
+        return None
+    lines = [f"{_shown(seeds_dir / p.file)}{f':{p.line}' if p.line else ''}: {p.reason}" for p in bad]
+    fix = "fix the sidecar and run the command again; nothing was written"
+    return BuildError("bad sidecar: " + "; ".join(lines) + f" ({fix})")
+
+
+def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content:
     """Ingest, analyse and localise every seed (pure but for reading the seeds).
 
-    Seed problems are returned, not logged: the caller prints each once. With
-    `settings.strict` every warning is fatal: a bad seed (raised by `ingest_seeds`)
-    and anything the stages log as a warning (stray NUL bytes dropped, a bad user
-    dictionary line), so CI cannot pass over a lossy read.
+    Seed problems are returned, not logged: the caller prints each once. A bad sidecar
+    raises a BuildError naming it (`sidecar_error`), unless `sidecar_errors_fatal` is
+    False (`check`, which lists it with the other problems). With `settings.strict`
+    every warning is fatal: a bad seed (raised by `ingest_seeds`) and anything the
+    stages log as a warning (stray NUL bytes dropped, a bad user dictionary line), so
+    CI cannot pass over a lossy read.
     """
     with recorded_warnings() as warned:
-        ingested = ingest_seeds(settings.seeds_dir, strict=settings.strict)
+        # The splitter's line model, opened once per run and passed down (never a hidden cache).
+        ingested = ingest_seeds(settings.seeds_dir, strict=settings.strict, tagger=load_tagger())
+        fatal = sidecar_error(ingested.problems, settings.seeds_dir) if sidecar_errors_fatal else None
+        if fatal is not None:
+            raise fatal
         taxonomy = load_taxonomy()
         analysed = analyse_articles(ingested.articles, taxonomy=taxonomy)
         memory = load_memory(settings.translations)
@@ -91,21 +132,6 @@ def compute(settings: Settings) -> Content:
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
-
-
-def _site_urls(settings: Settings) -> dict[str, str]:
-    """Absolute URL of each language's home, from `site_url` in the MkDocs configurations.
-
-    The English configuration inherits the Chinese one; when it does not set its own
-    `site_url`, the English site is the `en/` folder below the Chinese one.
-    """
-    zh = load_mkdocs_config(settings.mkdocs_config).get("site_url") or ""
-    en = load_mkdocs_config(settings.mkdocs_config_en).get("site_url") or ""
-    check_site_url(zh, where=str(settings.mkdocs_config))
-    if not en or en == zh:
-        en = zh + "en/"
-    check_site_url(en, where=str(settings.mkdocs_config_en))
-    return {"zh": zh, "en": en}
 
 
 def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
@@ -122,7 +148,7 @@ def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
 def render_docs(content: Content, settings: Settings) -> dict[str, str]:
     """Every file of the docs folder, keyed by relative path."""
     templates = load_templates(settings.root / "site_templates")
-    options = SiteOptions(site_urls=_site_urls(settings), place_names_en=_place_names_en(content.articles))
+    options = SiteOptions(site_urls=site_urls(settings), place_names_en=_place_names_en(content.articles))
     files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates, options=options)
     export = export_json(content.articles)
     # The schema travels with the export so a download explains itself.

@@ -23,7 +23,7 @@ from generator.analyse.regions import (
 )
 from generator.analyse.segment import load_segmenter
 from generator.analyse.topics import Topic, classify
-from generator.models import AnalysedArticle, RawArticle
+from generator.models import AnalysedArticle, DateBasis, RawArticle
 from generator.summarise import summarise
 
 
@@ -101,8 +101,13 @@ def analyse_article(
         token_spans=_token_spans,
         find_hits=find_hits,
     )
+    mentioned_dates = dates_mentioned(text, reference=raw.date, year=default_year)
+    identity = article_id(raw)  # before the text date below: ids never move with analysis results
+    if raw.date is None and mentioned_dates:
+        # No dateline, issue or sidecar date: the latest date the text itself names, said as such.
+        raw = replace(raw, date=mentioned_dates[-1], date_basis=DateBasis.TEXT)
     return AnalysedArticle(
-        id=article_id(raw),
+        id=identity,
         raw=raw,
         region=region,
         regions_mentioned=mentioned,
@@ -110,7 +115,7 @@ def analyse_article(
         keywords=extract_keywords(title, raw.body),
         figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
         summary=summarise(raw.paragraphs, kind=raw.kind),
-        dates_mentioned=dates_mentioned(text, reference=raw.date, year=default_year),
+        dates_mentioned=mentioned_dates,
     )
 
 

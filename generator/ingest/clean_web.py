@@ -310,3 +310,23 @@ def _note_title(text: str, note: _Note) -> None:
         note("page_title", channel.group(2).strip())
     else:
         note("page_title", text)
+
+
+def is_site_furniture(text: str) -> bool:
+    """A line of the site's, not the article's: breadcrumbs, tool bars (`【字号：大 中 小】`,
+    `[打印本文] [关闭窗口]`), link lists, disclaimers and copyright lines."""
+    stripped = text.strip()
+    bare = _LEFTOVER_RE.sub("", _FONT_TOOL_RE.sub("", stripped))
+    return bool(stripped) and (
+        _is_breadcrumb(stripped)
+        or _is_link_list(stripped)
+        or _is_furniture(stripped)
+        or _is_disclaimer(stripped)
+        or (_FONT_TOOL_RE.search(stripped) is not None and not _HAN_RE.search(_FURNITURE_WORDS_RE.sub("", bare)))
+    )
+
+
+def strip_channel_prefix(title: str) -> str:
+    """A web page title without the channel it was filed under (`全球内蒙古频道:唐毅…` -> `唐毅…`)."""
+    channel = _CHANNEL_TITLE_RE.match(title.strip())
+    return channel.group(2).strip() if channel else title

@@ -185,6 +185,7 @@ _WIDE_OUTLET = rf"[{_HAN}A-Za-z·•/／]{{1,20}}(?:社|网|網|报|報|台|臺|
 _WIDE_LEAD_RE = re.compile(
     rf"^\s*(?P<outlet>本[网網台臺]|{_WIDE_OUTLET})(?![{_HAN}]*[记記]者)\s*(?P<place>[{_HAN}]{{0,10}}?)\s*"
     r"(?:(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日?\s*)?"
+    rf"(?P<place_after>[{_HAN}]{{0,6}}?)"  # `東南網2月2日廈門訊`: the place after the date
     r"(?P<kind>电|電|讯|訊|消息)(?=[\s（(：:【\[\d记記]|$)"
     r"(?:\s*[（(](?P<program>[^（）()]{1,12})[）)](?=\s*[:：]))?\s*[:：]?\s*"
     r"(?:[（(](?P<who>[^（）()]{0,40})(?P<close>[）)])?)?"
@@ -234,6 +235,8 @@ def _wide_lead(text: str) -> Lead | None:
         return None
     outlet = match.group("outlet")
     dated = match.group("day") is not None
+    if match.group("place_after") and not dated:
+        return None
     if not dated and (
         match.group("place")
         or match.group("kind") in ("电", "電")
@@ -248,7 +251,7 @@ def _wide_lead(text: str) -> Lead | None:
     month, day = match.group("month"), match.group("day")
     return Lead(
         outlet=outlet,
-        place=match.group("place") or None,
+        place=match.group("place") or match.group("place_after") or None,
         month=int(month) if month else None,
         day=int(day) if day else None,
         names=names,
@@ -429,6 +432,8 @@ def credit_line_names(line: str) -> tuple[str, ...] | None:
     names = byline_line_names(line)
     if names is not None:
         return names
+    if parse_lead(line) is not None or line.count("（") + line.count("(") != line.count("）") + line.count(")"):
+        return None  # a dateline lead, or a credit cut by a line wrap: the lead's grammar reads it
     text = _CREDIT_BRACKETS_RE.sub("", line.strip())
     if len(compact(text)) > 40:
         return None

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.ingest.chars import display_width
+from generator.ingest.clean_web import is_site_furniture
 from generator.ingest.datelines import byline_line_names, compact, is_lead_start, parse_lead, trailing_byline
 from generator.ingest.marks import strip_marks
 from generator.ingest.paragraphs import closes_sentence, typical_width
@@ -145,6 +146,23 @@ def _overlap_shares(grams: Sequence[frozenset[str]]) -> tuple[list[float], list[
     return above, below
 
 
+# Lines on each side of a gap whose wording is compared (TextTiling): a story that ends
+# without a headline or lead still changes its words where the next one starts.
+COHESION_WINDOW = 4
+
+
+def _gap_cohesion(grams: Sequence[frozenset[str]]) -> list[float]:
+    """For each line, how much the lines just above share words with it and the lines below
+    (share of the smaller side's character pairs); 1.0 at the top of the page."""
+    out: list[float] = []
+    for i in range(len(grams)):
+        above = frozenset().union(*grams[max(0, i - COHESION_WINDOW) : i]) if i else frozenset()
+        below = frozenset().union(*grams[i : i + COHESION_WINDOW])
+        smaller = min(len(above), len(below))
+        out.append(len(above & below) / smaller if smaller else 1.0)
+    return out
+
+
 def _own_features(text: str, width: int) -> Features:
     """What a line shows by itself (Simplified, bounded text)."""
     stripped = text.strip()
@@ -157,6 +175,10 @@ def _own_features(text: str, width: int) -> Features:
         f"first={stripped[:1]}" if not _HAN_RE.match(stripped[:1]) else "first=HAN": 1.0,
         f"last={stripped[-1:]}" if not _HAN_RE.match(stripped[-1:]) else "last=HAN": 1.0,
     }
+    # The words a line opens and closes with (`本报`, `新华`, `图为`, `记者`, `…摄`, `报道`):
+    # cues the model weighs itself instead of a hand-kept list.
+    f[f"head2={flat[:2]}"] = 1.0
+    f[f"tail2={flat[-2:]}"] = 1.0
     han = len(_HAN_RE.findall(flat))
     f[f"han_share={_bin(han / max(1, len(flat)), _SHARE_BINS)}"] = 1.0
     f[f"ascii_share={_bin(len(_ASCII_ALNUM_RE.findall(flat)) / max(1, len(flat)), _SHARE_BINS)}"] = 1.0
@@ -203,6 +225,7 @@ def _own_features(text: str, width: int) -> Features:
         "end_word": _END_WORD_RE.search(stripped) is not None,
         "outlet_word": _OUTLET_WORD_RE.search(stripped) is not None,
         "no_han": han == 0,
+        "site_furniture": is_site_furniture(stripped),
     }
     marks = strip_marks(stripped)
     checks["continues_to"] = marks.continues_to is not None
@@ -210,11 +233,15 @@ def _own_features(text: str, width: int) -> Features:
     checks["only_mark"] = (marks.continues_to or marks.continued_from or marks.end_mark) is not None and not compact(
         marks.text
     )
+    # The last line of a wrapped paragraph: a finished sentence on a line short of the column.
+    checks["para_end"] = checks["closes_sentence"] and bool(width) and display_width(stripped) < 0.9 * width
     for name, value in checks.items():
         if value:
             f[name] = 1.0
     if length <= 12 and sentences == 0:
         f["short_no_sentence"] = 1.0
+    if 4 <= len(flat) <= 40 and sentences == 0 and commas <= 1 and not stripped.endswith(("，", ",", "、")):
+        f["headline_shape"] = 1.0
     return f
 
 
@@ -234,6 +261,8 @@ _CONTEXT_KEYS = (
     "source_field",
     "full_date",
     "short_no_sentence",
+    "headline_shape",
+    "para_end",
     "sentences=",
     "page_label",
     "nav",
@@ -260,7 +289,9 @@ def line_features(lines: Sequence[PageLine], *, layout: str | None = None) -> li
     texts = [_bounded(to_simplified(line.text)) for line in lines]
     width = typical_width(texts)
     own = [_own_features(text, width) for text in texts]
-    above, below = _overlap_shares([_bigrams(text) for text in texts])
+    grams = [_bigrams(text) for text in texts]
+    above, below = _overlap_shares(grams)
+    cohesion = _gap_cohesion(grams)
     n = len(lines)
     # What the whole page is like: how many reports open on it, how long it is. A page of one
     # article cuts at nothing; a page with eight leads cuts at each.
@@ -286,6 +317,13 @@ def line_features(lines: Sequence[PageLine], *, layout: str | None = None) -> li
             f["blank_after"] = 1.0
         f[f"overlap_above={_bin(above[i], _SHARE_BINS)}"] = 1.0
         f[f"overlap_below={_bin(below[i], _SHARE_BINS)}"] = 1.0
+        f[f"cohesion={_bin(cohesion[i], _SHARE_BINS)}"] = 1.0
+        if 0 < i < n - 1 and cohesion[i] + 0.05 < min(cohesion[i - 1], cohesion[i + 1]):
+            f["cohesion_dip"] = 1.0
+            if "closes_sentence" in own[i - 1]:
+                f["cohesion_dip&above_end"] = 1.0
+            if "para_end" in own[i - 1]:
+                f["cohesion_dip&above_para_end"] = 1.0
         f[f"overlap_dir={'up' if above[i] > below[i] + 0.1 else 'down' if below[i] > above[i] + 0.1 else 'even'}"] = 1.0
         if i == 0:
             f["first_line"] = 1.0
@@ -296,6 +334,25 @@ def line_features(lines: Sequence[PageLine], *, layout: str | None = None) -> li
         f[f"position={int(10 * i / n)}"] = 1.0
         if layout:
             f[f"layout={layout}"] = 1.0
+        if "headline_shape" in f:
+            # A headline is an unpunctuated line that does not fill the column, set between a
+            # finished sentence (or a gap) and the next report's text.
+            full = width and display_width(texts[i].strip()) >= 0.95 * width
+            above_end = i == 0 or line.blank_before or "closes_sentence" in own[i - 1]
+            below_lead = i + 1 < n and ("lead_start" in own[i + 1] or "byline_line" in own[i + 1])
+            f[f"headline&full={bool(full)}"] = 1.0
+            f[f"headline&above_end={above_end}"] = 1.0
+            f[f"headline&below_lead={below_lead}"] = 1.0
+            f[f"headline&above_end={above_end}&full={bool(full)}"] = 1.0
+        if "lead_start" in f and i:
+            # A lead under a finished sentence opens a report; under a headline it goes on one.
+            above_line = own[i - 1]
+            kind = "other"
+            if "closes_sentence" in above_line:
+                kind = "sentence"
+            elif "short_no_sentence" in above_line:
+                kind = "short"
+            f[f"lead&above={kind}"] = 1.0
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:

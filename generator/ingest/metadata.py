@@ -1,16 +1,17 @@
 """Per-article metadata: year, date, outlet and kind. Pure functions, tried as cascades.
 
-The date of an article is decided by the first source that states it:
+The date of an article is decided by the first source that states it, and the article
+says which (`DateBasis`):
 
-1. the article's own dateline (`本报呼伦贝尔3月29日电`) with the year of the page;
-2. the web page header (`发布日期:2020-03-12`), found by the reader or boilerplate stripper;
-3. the sidecar's issue date (`seeds/<file>.yml`, `date:`);
-4. the page date: the most common dateline date among the page's other articles,
-   because on a newspaper page a report without its own dateline (`本报讯…昨日`) was
-   filed for the same issue.
+1. the sidecar's date (`seeds/<file>.yml`, `date:`): an editor's statement wins (`sidecar`);
+2. the article's own dateline (`本报呼伦贝尔3月29日电`) with the year of the page (`dateline`);
+3. the issue date its page prints: an e-paper header or a web page's `发布日期:2020-03-12`
+   (`issue`); or the page date, the most common dateline date among the page's other
+   articles, because on a newspaper page a report without its own dateline was filed for
+   the same issue (`issue`);
+4. later, in analysis: the latest date the text itself names (`text`), shown as such.
 
-Otherwise the date is unknown (None): an event date inside the text (`2月11日，…`)
-is not the publication date and is never used.
+Otherwise the date is unknown (None, `none`).
 
 The year of a month/day dateline is, in order: the year of a full date in the web
 header or sidecar; else the most recent plausible year written on the page
@@ -26,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
-from generator.models import ArticleKind
+from generator.models import ArticleKind, DateBasis
 
 MIN_YEAR = 1949
 MAX_YEAR = 2100
@@ -100,12 +101,33 @@ def article_date(
     header_date: str | None,
     sidecar_date: str | None,
     page: str | None,
-) -> str | None:
-    """The first known of: own dateline, web header date, sidecar issue date, page date."""
-    for candidate in (dateline, parse_iso_date(header_date), parse_iso_date(sidecar_date), page):
+) -> tuple[str | None, DateBasis]:
+    """(date, how it is known): the sidecar's date (an editor's correction wins), the
+    article's own dateline, the issue date its page or web page prints (header, 发布时间),
+    the page date its neighbours' datelines give; else (None, NONE). The text basis
+    (`DateBasis.TEXT`) is decided later, by analysis, from the dates the text names."""
+    candidates = (
+        (parse_iso_date(sidecar_date), DateBasis.SIDECAR),
+        (dateline, DateBasis.DATELINE),
+        (parse_iso_date(header_date), DateBasis.ISSUE),
+        (page, DateBasis.ISSUE),
+    )
+    for candidate, basis in candidates:
         if candidate:
-            return candidate
-    return None
+            return candidate, basis
+    return None, DateBasis.NONE
+
+
+# A paper's name where its page header prints it: `衡山法制报2020.02.14 星期五 版次：03`.
+_PAPER_NAME_RE = re.compile(
+    r"^\s*《?(?P<name>[\u3400-\u9fff]{2,12}?(?:日报|晚报|早报|时报|商报|都市报|法制报|报|新闻网|网))》?"
+)
+
+
+def paper_name(header: str) -> str | None:
+    """The outlet a page header line names first, or None (`第05版：要闻` names none)."""
+    match = _PAPER_NAME_RE.match(header)
+    return match.group("name") if match else None
 
 
 def outlet_from_meta(meta: Iterable[tuple[str, str]]) -> str | None:

@@ -32,6 +32,8 @@ def article_record(loc: LocalizedArticle) -> dict[str, Any]:
         "body_original": "\n\n".join(raw.paragraphs_original) or None,
         "byline": list(raw.byline),
         "date": raw.date,
+        # beyond the shared schema: how the date is known (dateline, issue, sidecar, text, none)
+        "date_basis": raw.date_basis.value,
         "outlet": raw.outlet,
         "region": {
             "province": region.province,

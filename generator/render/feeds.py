@@ -61,9 +61,11 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def atom_feed(entries: Sequence[Entry], *, info: FeedInfo, feed_path: str, limit: int = MAX_ENTRIES) -> str:
-    """The newest `limit` dated entries as an Atom document (entries must be newest first)."""
+    """The newest `limit` dated, titled entries as an Atom document (entries must be newest first)."""
     check_site_url(info.site_url, where="feed")
-    chosen = [e for e in entries if e.date and not e.duplicate][:limit]
+    # Untitled pieces (briefs without a headline, fragments cut off a page) never reach a feed
+    # reader: an entry called "untitled" is noise there. They stay on the timeline.
+    chosen = [e for e in entries if e.date and not e.duplicate and e.titled][:limit]
     # Unprefixed names under a literal default namespace: ElementTree would otherwise
     # invent `ns0:` prefixes, which feed readers accept but people cannot read.
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": info.lang})

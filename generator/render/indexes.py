@@ -154,7 +154,9 @@ def home_page(
             }
             for state, titles, summaries in rows
         ],
-        latest=listing.listed[:LATEST_ON_HOME],
+        # Stories with a headline of their own lead the home page; untitled pieces stay on the
+        # timeline, region and topic pages.
+        latest=[e for e in listing.listed if e.titled][:LATEST_ON_HOME],
         feed=FEED_FILE,
         export=EXPORT_FILE,
         regions_page=REGIONS_PAGE,

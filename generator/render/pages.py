@@ -15,7 +15,7 @@ from typing import Any
 
 from generator.analyse.topics import Topic
 from generator.config import LANGUAGES
-from generator.models import LocalizedArticle
+from generator.models import DateBasis, LocalizedArticle
 from generator.render import indexes
 from generator.render.feeds import FeedInfo, atom_feed
 from generator.render.markdown import front_matter
@@ -78,7 +78,8 @@ def _article_view(
         "subtitle": (loc.subtitle_en.text or raw.subtitle) if english else raw.subtitle,
         "kicker": None if english else raw.kicker,
         "translation_notice": translation_notice(loc, lang, t),
-        "date": format_date(raw.date, lang, unknown=t["date_unknown"]),
+        "date": format_date(raw.date, lang, unknown=t["date_unknown"])
+        + (t["date_from_text"] if raw.date_basis is DateBasis.TEXT else ""),
         "outlet": (loc.outlet_en or raw.outlet) if english else raw.outlet,
         "byline": list(loc.byline_en if english and loc.byline_en else raw.byline),
         "kind": t[f"kind_{raw.kind.value}"],

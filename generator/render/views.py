@@ -17,7 +17,7 @@ from jinja2 import Environment
 
 from generator.analyse.topics import Topic
 from generator.config import LANGUAGES
-from generator.models import Figure, LocalizedArticle, Region, TranslationState
+from generator.models import ArticleKind, Figure, LocalizedArticle, Region, TranslationState
 from generator.render.markdown import SafeMarkdown, make_environment
 
 HOME_PAGE = "index.md"
@@ -223,6 +223,9 @@ class Entry:
     region_page: str
     topics: tuple[tuple[str, str], ...]  # (label, topic page)
     duplicate: bool
+    # A piece with no headline of its own (a brief, a fragment cut off a page): listed, but
+    # never the lead of the home page or of the feeds.
+    titled: bool = True
     # Where an English page falls back to the Chinese text, the markup says so (lang="zh-Hans").
     title_open: SafeMarkdown = NO_MARK
     title_close: SafeMarkdown = NO_MARK
@@ -251,11 +254,13 @@ def entry(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics: Mappin
         region_page=region_path(chain[-1][0] if chain else None),
         topics=tuple((topic_label(topics, code, lang), topic_path(code)) for code in codes if code in topics),
         duplicate=a.duplicate_of is not None,
+        titled=a.raw.title is not None and a.raw.kind is not ArticleKind.CONTINUATION,
         **_marks("title", lang == "en" and not loc.title_en.text and bool(a.raw.title)),
         **_marks("summary", lang == "en" and not loc.summary_en.text),
     )
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:
-    """Newest first; undated articles last; ties by id so the order never changes."""
-    return sorted(entries, key=lambda e: (e.date or "", e.id), reverse=True)
+    """Newest first; undated articles last; on one day titled stories before untitled pieces;
+    ties by id so the order never changes."""
+    return sorted(entries, key=lambda e: (e.date or "", e.titled, e.id), reverse=True)

@@ -898,6 +898,24 @@ def _to_traditional(article: CorpusArticle, convert: Callable[[str], str]) -> Co
     )
 
 
+# Share of stories printed without their dateline lead on pages other than `oneline`: many
+# stories carry no 电头 (features, photo stories, city papers), and a splitter that leans
+# on leads alone cuts such pages into one article.
+LEADLESS_SHARE = 0.4
+
+
+def _without_lead(article: CorpusArticle) -> CorpusArticle:
+    """The article printed without the dateline lead its first paragraph opens with."""
+    if not article.paragraphs:
+        return article
+    lead = parse_lead(article.paragraphs[0])
+    rest = article.paragraphs[0][lead.end :].lstrip(" 　:：，,") if lead else ""
+    if lead is None or len(rest) < 10:
+        return article
+    basis = "unknown" if article.date_basis == "dateline" else article.date_basis
+    return dataclasses.replace(article, paragraphs=(rest, *article.paragraphs[1:]), dateline=None, date_basis=basis)
+
+
 def _item(article: CorpusArticle, roles: tuple[LineRole, ...]) -> _Item:
     printed = _squash("".join(article.paragraphs))
     loose = tuple(caption for caption in article.captions if _squash(caption) and _squash(caption) not in printed)
@@ -987,6 +1005,8 @@ def _page(
     convert_page = all(article.script == "hans" for article in chosen) and rng.random() < 0.2
     if convert_page:
         chosen = [_to_traditional(article, _s2t()) for article in chosen]
+    if layout != "oneline":
+        chosen = [_without_lead(a) if a.dateline and rng.random() < LEADLESS_SHARE else a for a in chosen]
     items = [_item(article, roles[article.id]) for article in chosen]
     script = "hant" if all(article.script == "hant" for article in chosen) else "hans"
     kit = _Kit(furniture_pools(furniture), _s2t() if script == "hant" else _identity)

@@ -5,9 +5,10 @@ page (decode -> numbered lines -> per-line cleaning -> `line_features`):
 
 * synthetic pages (`generator.training.synth`) laid out from the real-text corpus's
   *training* outlets only (`corpus.split_by_outlet`): the test outlets never reach the model;
-* the project's hand-labelled pages (the seeds and the hand-written unseen batches 1-3), with
-  line roles derived from their gold ranges and titles (`labelled_sequence`). Batch 4 stays
-  out: it is a held-out check of the hand-labelled kind.
+* the project's hand-labelled pages (the seeds and the four hand-written unseen batches), with
+  line roles derived from their gold ranges and titles (`labelled_sequence`). They were
+  written in the seeds' layouts by the team; the honest held-out measure is real text from
+  outlets the model never saw (`tests/quality/heldout.py`).
 
 The same data and parameters give the same model file, byte for byte (CRFsuite's L-BFGS is
 deterministic; sequences are appended in a fixed order).
@@ -15,6 +16,7 @@ deterministic; sequences are appended in a fixed order).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +27,7 @@ import yaml
 
 from generator.config import project_root
 from generator.ingest.clean import clean_line
-from generator.ingest.clean_web import header_fields
+from generator.ingest.clean_web import header_fields, is_site_furniture
 from generator.ingest.datelines import compact, credit_line_names, editor_credit_names
 from generator.ingest.detect import detect_format
 from generator.ingest.line_features import Features, PageLine, line_features, page_lines
@@ -37,9 +39,8 @@ from generator.ingest.script import to_simplified
 from generator.models import SourceDocument
 
 # L1 keeps the model small and drops features that never help; L2 smooths the rest.
-TRAINING_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
-LABELLED_SETS = ("labelled", "unseen", "unseen2", "unseen3")
-HELD_OUT_LABELLED_SET = "unseen4"
+TRAINING_PARAMS = {"c1": 0.2, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+LABELLED_SETS = ("labelled", "unseen", "unseen2", "unseen3", "unseen4")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +89,28 @@ def _within(text: str, whole: str | None) -> bool:
     return bool(part) and whole is not None and part in compact(whole)
 
 
+_WEB_META_RE = re.compile(r"^\s*(?:核心提示|原标题|导读|摘要|内容提要)\s*[:：]")
+
+
+def _holds(text: str, whole: str | None) -> bool:
+    """The line prints the whole of `whole` plus a little (a channel prefix `XX频道:`)."""
+    line = compact(to_simplified(text))
+    return (
+        whole is not None and bool(compact(whole)) and compact(whole) in line and len(line) <= len(compact(whole)) + 16
+    )
+
+
 def _role_in_article(text: str, article: dict[str, object], body_started: bool) -> LineRole:
     plain = text.strip()
+    if header_fields(plain) or _WEB_META_RE.match(plain):
+        return LineRole.META
     if not body_started:
         if _within(plain, article.get("kicker")):  # type: ignore[arg-type]
             return LineRole.KICKER
         if _within(plain, article.get("subtitle")):  # type: ignore[arg-type]
             return LineRole.SUBTITLE
-    if _within(plain, article.get("title")) and len(compact(plain)) <= 40:  # type: ignore[arg-type]
+    title = article.get("title")
+    if (_within(plain, title) and len(compact(plain)) <= 40) or _holds(plain, title):  # type: ignore[arg-type]
         return LineRole.TITLE
     if editor_credit_names(plain) is not None or credit_line_names(plain) is not None:
         return LineRole.BYLINE
@@ -106,6 +121,8 @@ def _role_in_article(text: str, article: dict[str, object], body_started: bool) 
 
 
 def _role_outside(text: str, captions: Sequence[str]) -> LineRole:
+    if is_site_furniture(text):
+        return LineRole.FURNITURE
     flat = compact(to_simplified(text))
     if flat and any(flat in compact(c) for c in captions):
         return LineRole.CAPTION
@@ -126,8 +143,8 @@ def labelled_sequence(doc: SourceDocument, gold: dict[str, Any]) -> Sequence_:
         first = True
         for number in range(start, end + 1):
             text = texts.get(number, "")
-            if not text.strip():
-                continue
+            if not text.strip() or is_site_furniture(text):
+                continue  # a tool bar inside the article's range is still the site's
             role = _role_in_article(text, article, body_started)
             body_started = body_started or role is LineRole.BODY
             by_line[number] = label(Boundary.BEGIN if first else Boundary.INSIDE, role)
@@ -168,7 +185,6 @@ def train(sequences: Sequence[Sequence_], model_path: Path, *, params: dict[str,
 
 
 __all__ = [
-    "HELD_OUT_LABELLED_SET",
     "LABELLED_SETS",
     "TRAINING_PARAMS",
     "Sequence_",

@@ -6,9 +6,12 @@ import pytest
 
 from generator.ingest.datelines import (
     byline_line_names,
+    credit_line_names,
+    editor_credit_names,
     is_lead_start,
     is_photo_byline,
     parse_lead,
+    photo_credit_names,
     split_names,
     trailing_byline,
 )
@@ -252,3 +255,61 @@ def test_byline_line_role_prefixes(line: str, names: tuple[str, ...] | None) -> 
 )
 def test_byline_line_words_and_pictures(line: str, names: tuple[str, ...] | None) -> None:
     assert byline_line_names(line) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "place", "month", "day", "names"),
+    [
+        ("央视网消息(新闻联播):夏粮丰收", "央视网", None, None, None, ()),
+        ("大皖新闻讯 1月16日上午，会议召开", "大皖新闻", None, None, None, ()),
+        ("中國僑網三亞5月21電(記者韓輝)“在海南", "中國僑網", "三亞", 5, 21, ("韓輝",)),
+        ("東南網2月2日廈門訊(本網記者 劉瑋)春節臨近", "東南網", "廈門", 2, 2, ()),
+        ("(中央社記者盧太城台東縣21日電)台東連續下雨", "中央社", None, None, 21, ()),
+        ("【記者林紫馨、賴玟茹/臺北報導】蘭嶼", "本报", "臺北", None, None, ("林紫馨", "賴玟茹")),
+        ("据皖西日报报道 1月14日上午", "皖西日报", None, None, None, ()),
+    ],
+)
+def test_leads_of_sites_apps_and_brackets(
+    text: str, outlet: str, place: str | None, month: int | None, day: int | None, names: tuple[str, ...]
+) -> None:
+    lead = parse_lead(text)
+    assert lead is not None
+    assert (lead.outlet, lead.place, lead.month, lead.day) == (outlet, place, month, day)
+    assert set(names) <= set(lead.names)
+
+
+@pytest.mark.parametrize("text", ["农网改造让村民用上放心电", "互联网电视进入千家万户", "网友消息显示，今天很热。"])
+def test_sentences_that_look_like_leads_are_not(text: str) -> None:
+    assert parse_lead(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("新华社发(卢启建摄)", ("卢启建",)),
+        ("…茶叶收入占比达40%以上。陈颖摄", ("陈颖",)),
+        ("开学第一课。记者张仰强 陈婧/摄", ("张仰强", "陈婧")),
+        ("有些为提前复工复产。新华社记者 王建威 摄粉红、条红", ("王建威",)),
+        ("他们拍摄了照片。记者去拍摄了", ()),
+    ],
+)
+def test_photo_credits(text: str, names: tuple[str, ...]) -> None:
+    assert photo_credit_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "editors"),
+    [
+        ("青岛日报/青报网记者 孙欣 通讯员 梁孝鹏", ("孙欣", "梁孝鹏"), None),
+        ("作者:骆学峰/摄", ("骆学峰",), None),
+        ("文/申均明", ("申均明",), None),
+        ("(作者:范吉存)", ("范吉存",), None),
+        ("（责编:陈悦、袁勃）", None, ("陈悦", "袁勃")),
+        ("编辑 王云 审核 李四", None, ("王云", "李四")),
+        (" 本报讯（记者孟晓丽 通讯员", None, None),  # a lead cut by the wrap, not a credit line
+        ("今天我们去看了。", None, None),
+    ],
+)
+def test_credit_lines(line: str, authors: tuple[str, ...] | None, editors: tuple[str, ...] | None) -> None:
+    assert credit_line_names(line) == authors
+    assert editor_credit_names(line) == editors

@@ -84,15 +84,16 @@ def test_page_date_is_most_common_then_latest() -> None:
 @pytest.mark.parametrize(
     ("dateline", "header", "sidecar", "page", "expected"),
     [
-        ("2021-04-02", "2021-04-05", "2021-04-03", "2021-04-01", "2021-04-02"),
-        (None, "发布日期:2021-04-05", "2021-04-03", None, "2021-04-05"),
-        (None, None, "2021-04-03", "2021-04-01", "2021-04-03"),
-        (None, None, None, "2021-04-01", "2021-04-01"),
-        (None, None, None, None, None),
+        ("2021-04-02", "2021-04-05", "2021-04-03", "2021-04-01", ("2021-04-03", "sidecar")),
+        ("2021-04-02", "2021-04-05", None, "2021-04-01", ("2021-04-02", "dateline")),
+        (None, "发布日期:2021-04-05", None, None, ("2021-04-05", "issue")),
+        (None, None, "2021-04-03", "2021-04-01", ("2021-04-03", "sidecar")),
+        (None, None, None, "2021-04-01", ("2021-04-01", "issue")),
+        (None, None, None, None, (None, "none")),
     ],
 )
 def test_article_date_cascade(
-    dateline: str | None, header: str | None, sidecar: str | None, page: str | None, expected: str | None
+    dateline: str | None, header: str | None, sidecar: str | None, page: str | None, expected: tuple[str | None, str]
 ) -> None:
     got = article_date(dateline=dateline, header_date=header, sidecar_date=sidecar, page=page)
     assert got == expected

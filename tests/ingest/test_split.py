@@ -90,11 +90,12 @@ def test_lead_page_paragraphs_are_rebuilt() -> None:
     assert all("\n" not in p for p in first.paragraphs)
 
 
-def test_sidecar_outlet_and_date_fill_gaps() -> None:
+def test_sidecar_outlet_and_date_are_corrections_that_win() -> None:
     sidecar = Sidecar(outlet="北疆日报", date="2021-04-03")
     articles = split_document(_doc(LEAD_PAGE, sidecar=sidecar))
     assert {a.outlet for a in articles} == {"北疆日报"}
-    assert {a.date for a in articles} == {"2021-04-02"}  # own datelines still win
+    # An editor's sidecar date overrides what the page's datelines say (issue: dates).
+    assert {(a.date, a.date_basis) for a in articles} == {("2021-04-03", "sidecar")}
 
 
 # Trailing bylines, a two-deck headline with a subtitle, an end mark, a feature with

@@ -19,10 +19,11 @@ from generator.training.corpus import corpus_path
 from tests.quality.heldout import HeldOutResult, evaluate_pages, held_out_pages
 from tests.quality.scoring import format_table
 
-MIN_SEGMENTATION_F1 = 0.0
-MIN_TITLE_ACCURACY = 0.0
-MIN_BYLINE_ACCURACY = 0.0
-MIN_DATE_ACCURACY = 0.0
+# Reached when pinned (model of 2026-12-02): F1 0.835, title 0.697, byline 0.431, date 0.749.
+MIN_SEGMENTATION_F1 = 0.82
+MIN_TITLE_ACCURACY = 0.68
+MIN_BYLINE_ACCURACY = 0.41
+MIN_DATE_ACCURACY = 0.73
 
 pytestmark = pytest.mark.skipif(not corpus_path().is_file(), reason=f"real-text corpus absent: {corpus_path()}")
 

@@ -1,0 +1,71 @@
+"""The pipeline's splitter (line model + assembler + field rules) on small invented pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest.read import split_lines
+from generator.ingest.split import split_document
+from generator.ingest.tagger import LineTagger, load_tagger
+from generator.models import DateBasis, SourceDocument, SourceFormat
+
+
+@pytest.fixture(scope="module")
+def tagger() -> LineTagger:
+    return load_tagger()
+
+
+def _doc(text: str, fmt: SourceFormat = SourceFormat.NEWSPAPER_PAGE, name: str = "page.txt") -> SourceDocument:
+    return SourceDocument(name=name, encoding="utf-8", format=fmt, lines=split_lines(text))
+
+
+ONE_LINE_PAGE = (
+    "本报讯（记者 张明远）日前，东山县举行春季植树活动，机关干部和群众共栽下各类苗木三万余株，绿化荒山两百亩。\n"
+    "本报讯（记者 李秋华）近日，西河镇农产品展销会开幕，六十多家合作社带来特色农产品，首日销售额超过八十万元。\n"
+    "本报讯（通讯员 王晓东）为方便群众办事，南湖街道便民服务中心推出延时服务，工作日晚间延长服务两小时。\n"
+)
+
+
+def test_a_page_of_one_line_reports_gives_one_article_each(tagger: LineTagger) -> None:
+    articles = split_document(_doc(ONE_LINE_PAGE), tagger=tagger)
+    assert [(a.line_start, a.line_end) for a in articles] == [(1, 1), (2, 2), (3, 3)]
+    assert [a.byline for a in articles] == [("张明远",), ("李秋华",), ("王晓东",)]
+
+
+WEB_PAGE = (
+    "东山新闻网\n首页 | 新闻 | 政务 | 视频 | 专题\n您现在的位置：首页 > 新闻中心 > 正文\n\n"
+    "东山县春季植树活动启动\n\n"
+    "发布时间：2021-03-12 09:30　来源：东山日报　作者：张明远\n"
+    "【字体：大 中 小】【打印】【关闭】\n\n"
+    "日前，东山县举行春季植树活动，机关干部和群众共栽下各类苗木三万余株，绿化荒山两百亩。\n\n"
+    "据了解，今年全县计划完成造林一万亩，目前各乡镇正抓住有利时机开展植树造林。\n\n"
+    "责任编辑：赵一鸣\n"
+    "版权所有 东山新闻网 备案号：示例ICP备00000000号\n"
+)
+
+
+def test_web_page_header_fields_become_metadata_not_text(tagger: LineTagger) -> None:
+    (article,) = split_document(_doc(WEB_PAGE, SourceFormat.WEB_PAGE), tagger=tagger)
+    assert article.title == "东山县春季植树活动启动"
+    assert (article.date, article.date_basis) == ("2021-03-12", DateBasis.ISSUE)
+    assert article.outlet == "东山日报"
+    assert "张明远" in article.byline and "赵一鸣" not in article.byline  # editors are not authors
+    body = article.body
+    for furniture in ("发布时间", "来源", "字体", "责任编辑", "版权所有", "首页"):
+        assert furniture not in body
+
+
+PLAIN_WIRE = (
+    "西部农村公路建设提速\n"
+    "新华社成都3月5日电（记者 周文涛）记者从四川省交通运输厅获悉，今年全省将新建改建农村公路一万公里，"
+    "进一步方便群众出行。\n"
+    "据介绍，新建公路将优先连接产业园区和旅游景点。\n"
+)
+
+
+def test_plain_file_headline_above_a_wire_lead_gets_title_and_date(tagger: LineTagger) -> None:
+    (article,) = split_document(_doc(PLAIN_WIRE, SourceFormat.PLAIN), default_year=2021, tagger=tagger)
+    assert article.title == "西部农村公路建设提速"
+    assert (article.date, article.date_basis) == ("2021-03-05", DateBasis.DATELINE)
+    assert article.outlet == "新华社"
+    assert article.byline == ("周文涛",)
