@@ -149,15 +149,27 @@ def _overlap_shares(grams: Sequence[frozenset[str]]) -> tuple[list[float], list[
 # Lines on each side of a gap whose wording is compared (TextTiling): a story that ends
 # without a headline or lead still changes its words where the next one starts.
 COHESION_WINDOW = 4
+COHESION_PAIRS = 80
 
 
 def _gap_cohesion(grams: Sequence[frozenset[str]]) -> list[float]:
-    """For each line, how much the lines just above share words with it and the lines below
-    (share of the smaller side's character pairs); 1.0 at the top of the page."""
+    """For each line, how much the text just above shares words with the text from it down
+    (share of the smaller side's character pairs); 1.0 at the top of the page. Each side
+    takes lines until it holds COHESION_PAIRS pairs (at most COHESION_WINDOW * 3 lines), so
+    narrow columns are compared on as much text as wide ones."""
     out: list[float] = []
-    for i in range(len(grams)):
-        above = frozenset().union(*grams[max(0, i - COHESION_WINDOW) : i]) if i else frozenset()
-        below = frozenset().union(*grams[i : i + COHESION_WINDOW])
+    n = len(grams)
+    for i in range(n):
+        above: set[str] = set()
+        j = i - 1
+        while j >= 0 and len(above) < COHESION_PAIRS and i - j <= 3 * COHESION_WINDOW:
+            above |= grams[j]
+            j -= 1
+        below: set[str] = set()
+        j = i
+        while j < n and len(below) < COHESION_PAIRS and j - i < 3 * COHESION_WINDOW:
+            below |= grams[j]
+            j += 1
         smaller = min(len(above), len(below))
         out.append(len(above & below) / smaller if smaller else 1.0)
     return out
@@ -318,7 +330,8 @@ def line_features(lines: Sequence[PageLine], *, layout: str | None = None) -> li
         f[f"overlap_above={_bin(above[i], _SHARE_BINS)}"] = 1.0
         f[f"overlap_below={_bin(below[i], _SHARE_BINS)}"] = 1.0
         f[f"cohesion={_bin(cohesion[i], _SHARE_BINS)}"] = 1.0
-        if 0 < i < n - 1 and cohesion[i] + 0.05 < min(cohesion[i - 1], cohesion[i + 1]):
+        around = [cohesion[j] for j in range(max(0, i - 3), min(n, i + 4)) if j != i]
+        if around and cohesion[i] < 0.6 * (sum(around) / len(around)):
             f["cohesion_dip"] = 1.0
             if "closes_sentence" in own[i - 1]:
                 f["cohesion_dip&above_end"] = 1.0
