@@ -101,6 +101,9 @@ class RawArticle:
     byline: tuple[str, ...] = ()
     date: str | None = None  # ISO yyyy-mm-dd
     date_basis: DateBasis = DateBasis.NONE
+    # Characters of the first paragraph that are its dateline lead (`本报讯（记者 X）`), found once
+    # by the splitter so that no later stage parses the lead again; 0 when there is none.
+    lead_end: int = 0
     dateline_place: str | None = None
     outlet: str | None = None
     paragraphs_original: tuple[str, ...] = ()

@@ -32,6 +32,7 @@ from typing import Protocol
 
 from generator.analyse.segment import load_segmenter
 from generator.errors import ConfigError
+from generator.ingest.datelines import parse_lead
 from generator.models import ArticleKind
 from generator.sentences import split_sentences, truncate_at_clause
 from generator.summary_features import (
@@ -49,12 +50,6 @@ MAX_SENTENCES = 3
 # Sentences in the TextRank graph (its cost is the square); the corpus' longest article has 128.
 GRAPH_LIMIT = 400
 
-# "本报呼伦贝尔3月29日电（记者 李玉琢）", "本报讯（记者郭树勋）", "新华社北京1月2日电（…）":
-# the dateline is furniture, not part of the first sentence's news.
-_DATELINE = re.compile(
-    r"^\s*(?:本报|本刊|新华社|人民网|中新社)[\u4e00-\u9fff]{0,10}\s*"
-    r"(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*[电讯]\s*(?:[（(][^）)]{0,40}[）)])?\s*"
-)
 # In an interview, a paragraph that starts with the reporter's turn is a question.
 _QUESTION_TURN = re.compile(r"^\s*(?:记者|问|主持人|Q)\s*[：:]")
 # "张德：按照……" — the speaker label of an answer turn; kept out of the summary text.
@@ -134,6 +129,7 @@ def candidates(
     *,
     kind: ArticleKind = ArticleKind.ARTICLE,
     semicolons: bool = True,
+    lead_end: int | None = None,
 ) -> tuple[Candidate, ...]:
     """Split paragraphs into candidate sentences in document order.
 
@@ -149,7 +145,10 @@ def candidates(
     for paragraph_index, paragraph in enumerate(paragraphs):
         text = paragraph.strip()
         if paragraph_index == 0 or not result:
-            text = _DATELINE.sub("", text, count=1)
+            # The dateline is furniture, not part of the first sentence's news; its span was
+            # found once, by the splitter (`RawArticle.lead_end`), with the one lead grammar.
+            end = lead_end if (paragraph_index == 0 and lead_end is not None) else _lead_end(text)
+            text = text[end:].lstrip()
         if interview:
             if _QUESTION_TURN.match(text):
                 continue
@@ -322,9 +321,10 @@ def digest_summary(
     kind: ArticleKind = ArticleKind.ARTICLE,
     max_chars: int = DEFAULT_MAX_CHARS,
     weights: Weights = DEFAULT_WEIGHTS,
+    lead_end: int | None = None,
 ) -> tuple[str, ...]:
     """Our summariser: centrality + lead + facts - boilerplate; see module docstring."""
-    items = candidates(paragraphs, kind=kind, semicolons=weights.semicolons)
+    items = candidates(paragraphs, kind=kind, semicolons=weights.semicolons, lead_end=lead_end)
     if not items:
         return ()
     scores = digest_scores(items, kind=kind, max_chars=max_chars, weights=weights)
@@ -382,11 +382,17 @@ def get_summariser(name: str) -> Summariser:
         raise ConfigError(f"unknown summariser {name!r}; known: {known}") from None
 
 
+def _lead_end(text: str) -> int:
+    lead = parse_lead(text)
+    return lead.end if lead else 0
+
+
 def summarise(
     paragraphs: tuple[str, ...],
     *,
     kind: ArticleKind = ArticleKind.ARTICLE,
     max_chars: int = DEFAULT_MAX_CHARS,
+    lead_end: int | None = None,
 ) -> tuple[str, ...]:
     """Summarise an article with the default (`digest`) summariser.
 
@@ -395,7 +401,7 @@ def summarise(
     twice `max_chars` is cut at a clause and ends in ……). Returns ``()`` only when
     the article has no text.
     """
-    return digest_summary(paragraphs, kind=kind, max_chars=max_chars)
+    return digest_summary(paragraphs, kind=kind, max_chars=max_chars, lead_end=lead_end)
 
 
 __all__ = [

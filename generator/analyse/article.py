@@ -114,7 +114,7 @@ def analyse_article(
         topics=classify(title, raw.body, taxonomy=taxonomy),
         keywords=extract_keywords(title, raw.body),
         figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
-        summary=summarise(raw.paragraphs, kind=raw.kind),
+        summary=summarise(raw.paragraphs, kind=raw.kind, lead_end=raw.lead_end),
         dates_mentioned=mentioned_dates,
     )
 

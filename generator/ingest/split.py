@@ -227,8 +227,10 @@ def _make_article(
         sidecar_date=context.sidecar_date,
         page=context.page_date,
     )
+    opening = parse_lead(paragraphs[0])
     return RawArticle(
         source_file=doc.name,
+        lead_end=opening.end if opening else 0,
         line_start=line_start,
         line_end=line_end,
         format=doc.format,
