@@ -367,7 +367,9 @@ _CREDIT_SPLIT_RE = re.compile(
     r"策划|策劃|终审|終審|初审|初審|复审|複審)\s*[:：丨|]?"
 )
 _CREDIT_BRACKETS_RE = re.compile(r"^[（(【\[]\s*|\s*[）)】\]]\s*$")
-_AUTHOR_LABEL_RE = re.compile(r"^(?:文|图|圖|文图|文圖|作者|撰文|摄影|攝影)\s*[/／:：丨|]\s*")
+_AUTHOR_LABEL_RE = re.compile(
+    r"^(?:文|图|圖|文图|文圖|作者|撰文|摄影|攝影|(?:本[报報网網]?|全媒体)?(?:记者|記者|通讯员|通訊員))\s*[/／:：丨|]\s*"
+)
 
 
 def editor_credit_names(line: str) -> tuple[str, ...] | None:
@@ -393,7 +395,7 @@ _CREDIT_PREFIX = (
 )
 _PHOTO_CREDIT_END_RE = re.compile(
     rf"(?:^|(?<=[。！？!?”’）)\]】\s]))(?:新华社发|新華社發|[^\s。！？，,（()）]{{0,8}}?发)?\s*[（(]?{_CREDIT_PREFIX}\s*"
-    rf"(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}\s*[）)]?\s*$"
+    rf"(?![者員员])(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}\s*[）)]?\s*$"
 )
 # Inside a paragraph (a caption printed inline, then the text goes on): only with a role word.
 _PHOTO_CREDIT_INLINE_RE = re.compile(

@@ -36,6 +36,7 @@ import math
 import random
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -288,6 +289,17 @@ def _header_date(item: _Item, printed: str | None) -> str | None:
     """A page header / publish-time field dates every article under it that has no date of its
     own: a story without a dateline on a page of 14 February was printed on 14 February."""
     return printed
+
+
+def _dated_by_neighbours(stories: list[_Story]) -> list[_Story]:
+    """On a page without a printed header, a story with no date of its own was filed for the
+    issue its neighbours' datelines give (the most common one; ties: the latest), the
+    convention the digest documents for newspaper pages."""
+    counts = Counter(s.date for s in stories if s.date)
+    if not counts:
+        return stories
+    common = max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+    return [s if s.date else dataclasses.replace(s, date=common) for s in stories]
 
 
 def _unprinted_names(item: _Item) -> tuple[str, ...]:
@@ -544,6 +556,8 @@ def _epaper(rng: random.Random, items: Sequence[_Item], kit: _Kit) -> _Draft:
         brief, brief_stories = _brief_lines(rng, kit, brief_items, width=width, page_date=page_date)
         lines += brief
         stories += brief_stories
+    if page_date is None:
+        stories = _dated_by_neighbours(stories)
     if rng.random() < 0.3:
         lines.append(_out(kit.fill(rng, kit.raw(rng, "page_footers")), LineRole.FURNITURE))
     if rng.random() < 0.2:
@@ -780,6 +794,8 @@ def _oneline(rng: random.Random, items: Sequence[_Item], kit: _Kit) -> _Draft:
             lines.append(_blank())
         date = _self_date(item, all_printed=False, first_printed=first) or _header_date(item, page_date)
         stories.append(_Story(item, title, None, None, None, date, extra))
+    if page_date is None:
+        stories = _dated_by_neighbours(stories)
     return _Draft(tuple(lines), tuple(stories))
 
 
@@ -967,7 +983,8 @@ def _short_first(anchor: CorpusArticle) -> Callable[[CorpusArticle], int]:
 
     def score(article: CorpusArticle) -> int:
         short = bool(article.paragraphs) and len(article.paragraphs[0]) <= 220
-        return same(article) + 2 * bool(article.dateline) + 2 * short
+        # A page's reports are of one issue: the same day, month or year weighs most.
+        return 3 * same(article) + 2 * bool(article.dateline) + 2 * short
 
     return score
 
