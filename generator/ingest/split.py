@@ -16,6 +16,7 @@ describe, never become articles, and stay outside its line range.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -77,6 +78,8 @@ from generator.models import RawArticle, SourceDocument, SourceFormat, SourceLin
 
 if TYPE_CHECKING:
     from generator.ingest.tagger import LineTagger
+
+log = logging.getLogger(__name__)
 
 # A caption is a short block: a photo's description, not a report.
 MAX_CAPTION_CHARS = 90
@@ -370,6 +373,11 @@ def _split_page(doc: SourceDocument, default_year: int | None) -> tuple[RawArtic
         )
         if article is not None:
             articles.append(article)
+        else:
+            # A scrap too short to be a report (no sentence, under MIN_PROSE_CHARS): it is page
+            # furniture, and said so, never dropped without a word.
+            scrap = " / ".join(t.text.strip() for t in group.lines)[:60]
+            log.info("%s:%d: %r is not an article; kept out as page furniture", doc.name, group.first_line, scrap)
     return tuple(articles)
 
 
@@ -628,6 +636,11 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
             )
         if article is not None:
             articles.append(article)
+        else:
+            # A scrap too short to be a report (no sentence, under MIN_PROSE_CHARS): it is page
+            # furniture, and said so, never dropped without a word.
+            scrap = " / ".join(t.text.strip() for t in group.lines)[:60]
+            log.info("%s:%d: %r is not an article; kept out as page furniture", doc.name, group.first_line, scrap)
     return tuple(articles)
 
 
