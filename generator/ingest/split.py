@@ -373,11 +373,6 @@ def _split_page(doc: SourceDocument, default_year: int | None) -> tuple[RawArtic
         )
         if article is not None:
             articles.append(article)
-        else:
-            # A scrap too short to be a report (no sentence, under MIN_PROSE_CHARS): it is page
-            # furniture, and said so, never dropped without a word.
-            scrap = " / ".join(t.text.strip() for t in group.lines)[:60]
-            log.info("%s:%d: %r is not an article; kept out as page furniture", doc.name, group.first_line, scrap)
     return tuple(articles)
 
 
