@@ -6,7 +6,6 @@ Domain errors become `ClickException` here, at the command line, and nowhere els
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -16,14 +15,13 @@ from generator.cli_support import fail_on_errors
 from generator.config import Settings, load_settings
 from generator.translate.memory import (
     Coverage,
+    MergeReport,
     Segment,
-    catalog_text,
     coverage,
     load_memory,
     merge,
     read_catalog,
-    save_catalog,
-    stamp_revision,
+    update_catalog,
 )
 
 
@@ -43,14 +41,6 @@ def _current_segments(settings: Settings) -> tuple[Segment, ...]:
     for problem in content.problems:
         click.echo(f"warning: {problem}", err=True)
     return content_segments((loc.article for loc in content.articles), load_glossary())
-
-
-def _save_if_changed(old: polib.POFile, new: polib.POFile, path: Path) -> None:
-    """Write only real changes, stamping the revision date, so a no-op leaves the file alone."""
-    if path.exists() and catalog_text(new) == catalog_text(old):
-        return
-    stamp_revision(new, datetime.now(UTC))
-    save_catalog(new, path)
 
 
 _SEEDS = click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
@@ -83,9 +73,16 @@ def extract(seeds: str | None, po: str | None) -> None:
     """
     settings = _settings(seeds, po)
     segments = _current_segments(settings)
-    old = read_catalog(settings.translations)
-    catalog, report = merge(old, segments)
-    _save_if_changed(old, catalog, settings.translations)
+    reports: list[MergeReport] = []
+
+    def merged(current: polib.POFile) -> polib.POFile:
+        catalog, merge_report = merge(current, segments)
+        reports.append(merge_report)
+        return catalog
+
+    # Merged with the file as it is under the lock now, not as it was before reading the seeds.
+    update_catalog(settings.translations, merged)
+    (report,) = reports
     click.echo(
         f"{settings.translations}: {len(segments)} segments; {report.kept} kept, {report.carried} carried over, "
         f"{report.fuzzy_matched} fuzzy from similar text, {report.added} new, {report.obsoleted} made obsolete"
@@ -167,18 +164,24 @@ def fill(
 
     The API key, if the endpoint needs one, is read from DIGEST_MT_API_KEY. Drafts
     count as machine translations until a reviewer edits them and removes the fuzzy
-    flag. The default backend, none, drafts nothing.
+    flag. The default backend, none, drafts nothing. Drafts are saved after every
+    batch, merged with the file as it is then (safe beside `extract` or a reviewer);
+    an answer that is not English is rejected with a warning.
     """
     from generator.translate.backends import config_from_env, make_backend
-    from generator.translate.fill import fill_catalog
+    from generator.translate.fill import fill_file, missing_entries
 
     settings = _settings(None, po)
     config = config_from_env(
         os.environ, url=url, model=model, model_dir=model_dir, batch_size=batch_size, timeout=timeout, retries=retries
     )
     backend = make_backend(backend_name, config)
-    catalog = read_catalog(settings.translations, missing_ok=False)
-    filled, report = fill_catalog(catalog, backend, limit=limit)
-    _save_if_changed(catalog, filled, settings.translations)
-    still = report.missing - report.drafted
-    click.echo(f"{settings.translations}: {report.drafted} drafted by {backend.name}, {still} still missing")
+    report = fill_file(settings.translations, backend, limit=limit, batch_size=config.batch_size)
+    still = len(missing_entries(read_catalog(settings.translations, missing_ok=False)))
+    notes = []
+    if report.rejected:
+        notes.append(f"{report.rejected} answers rejected as not English")
+    if report.changed_meanwhile:
+        notes.append(f"{report.changed_meanwhile} drafts not stored: their entries changed meanwhile")
+    extra = f" ({'; '.join(notes)})" if notes else ""
+    click.echo(f"{settings.translations}: {report.drafted} drafted by {backend.name}, {still} still missing{extra}")

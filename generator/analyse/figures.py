@@ -20,6 +20,7 @@ larger figures before later and smaller ones).
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Mapping
@@ -134,24 +135,41 @@ def _plain(value: Decimal, *, grouped: bool = False) -> str:
     return text
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The shortest phrase around [start, end) that says what the number counts."""
+@dataclass(frozen=True, slots=True)
+class _Breaks:
+    """Where one text's clause and enumeration breaks are (sorted offsets), found once.
 
-    def bounds(pattern: re.Pattern[str], lo: int, hi: int) -> tuple[int, int]:
-        left = lo
-        for m in pattern.finditer(text, lo, start):
-            if not _is_digit_comma(text, m.start()):
-                left = m.end()
-        right = hi
-        for m in pattern.finditer(text, end, hi):
-            if not _is_digit_comma(text, m.start()):
-                right = m.start()
-                break
+    Looking for the break before each figure by scanning from the start of the text
+    made long articles quadratic (a 200,000-character article: seconds per figure).
+    """
+
+    clause: tuple[int, ...]
+    enum: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Breaks:
+        def positions(pattern: re.Pattern[str]) -> tuple[int, ...]:
+            # Every break is one character: offsets do not depend on where a scan starts.
+            return tuple(m.start() for m in pattern.finditer(text) if not _is_digit_comma(text, m.start()))
+
+        return cls(clause=positions(_CLAUSE_BREAK), enum=positions(_ENUM_BREAK))
+
+
+def _clause(text: str, start: int, end: int, breaks: _Breaks | None = None) -> str:
+    """The shortest phrase around [start, end) that says what the number counts."""
+    breaks = breaks or _Breaks.of(text)
+
+    def bounds(positions: tuple[int, ...], lo: int, hi: int) -> tuple[int, int]:
+        # After the last break in [lo, start), up to the first one in [end, hi).
+        before = bisect.bisect_left(positions, start)
+        left = positions[before - 1] + 1 if before and positions[before - 1] >= lo else lo
+        after = bisect.bisect_left(positions, end)
+        right = positions[after] if after < len(positions) and positions[after] < hi else hi
         return left, right
 
-    left, right = bounds(_CLAUSE_BREAK, 0, len(text))
+    left, right = bounds(breaks.clause, 0, len(text))
     if right - left > MAX_CONTEXT:
-        left, right = bounds(_ENUM_BREAK, left, right)
+        left, right = bounds(breaks.enum, left, right)
     if right - left > MAX_CONTEXT:
         half = (MAX_CONTEXT - (end - start)) // 2
         left = max(left, start - max(half, 0))
@@ -219,7 +237,7 @@ def _is_false_figure(text: str, m: re.Match[str], value: Decimal, unit: Unit) ->
     return False
 
 
-def _match_figure(text: str, m: re.Match[str], *, chinese: bool) -> FigureMatch | None:
+def _match_figure(text: str, m: re.Match[str], *, chinese: bool, breaks: _Breaks) -> FigureMatch | None:
     unit = UNITS_BY_ZH[m.group("unit")]
     low = _chinese_value(m.group("num")) if chinese else _to_decimal(m.group("num"))
     if low is None:
@@ -232,7 +250,7 @@ def _match_figure(text: str, m: re.Match[str], *, chinese: bool) -> FigureMatch 
     high_raw = _to_decimal(m.groupdict().get("num2") or "")
     high = high_raw * scale if high_raw is not None else None
     value = low * scale
-    context = _clause(text, m.start(), m.end())
+    context = _clause(text, m.start(), m.end(), breaks)
     unit_zh, en_one, en_many = _english(unit, m.group("per"), context)
     approx = {m.group("approx1"), m.group("approx2"), m.group("above")} - {None}
     qualifier = "about" if approx == {_ABOUT} else "more than" if approx else ""
@@ -253,9 +271,10 @@ def _match_figure(text: str, m: re.Match[str], *, chinese: bool) -> FigureMatch 
 def find_figures(text: str) -> tuple[FigureMatch, ...]:
     """Every figure in ``text`` in reading order (no ranking, no de-duplication)."""
     found: list[FigureMatch] = []
+    breaks = _Breaks.of(text)
     for pattern, chinese in ((FIGURE_ARABIC, False), (FIGURE_CHINESE, True)):
         for m in pattern.finditer(text):
-            match = _match_figure(text, m, chinese=chinese)
+            match = _match_figure(text, m, chinese=chinese, breaks=breaks)
             if match is not None:
                 found.append(match)
     found.sort(key=lambda f: f.start)

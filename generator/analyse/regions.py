@@ -19,6 +19,8 @@ autonomous region the article names elsewhere.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -247,10 +249,16 @@ def _own_region_mentions(
     """
     if province is None or not province.name.endswith("自治区"):
         return ()
-    taken = [(h.start, h.end) for h in hits]
+    # Covered by a place name hit: some hit starting at or before the cue ends after it.
+    # Sorted starts and a running maximum of ends answer that per cue in log time (a scan
+    # of every hit per cue was quadratic in long articles).
+    spans = sorted((h.start, h.end) for h in hits)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
     out = []
     for match in _OWN_REGION_CUE.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        before = bisect.bisect_right(starts, match.start())
+        if before and reach[before - 1] > match.start():
             continue
         in_title = match.start() < title_end
         if local and not in_title and match.group() != "自治区":

@@ -75,7 +75,11 @@ def config_from_env(env: Mapping[str, str], **overrides: Any) -> BackendConfig:
 
 
 class Backend(Protocol):
-    """Translates a batch of Chinese segments; None where it has no translation."""
+    """Translates a batch of Chinese segments; None where it has no translation.
+
+    Answers are checked by the caller (`translations fill` rejects empty or non-English
+    ones), so a backend returns what it got.
+    """
 
     @property
     def name(self) -> str: ...
@@ -150,8 +154,8 @@ class CTranslate2Backend:
             tokens = [self.tokenizer.encode(text, out_type=str) for text in batch]
             results = self.translator.translate_batch(tokens)
             for result in results:
-                text = self.tokenizer.decode(result.hypotheses[0]).strip()
-                out.append(text or None)
+                # An empty answer is kept: `fill` reports it and leaves the entry missing.
+                out.append(self.tokenizer.decode(result.hypotheses[0]).strip())
         return tuple(out)
 
 
@@ -288,7 +292,8 @@ class OpenAIBackend:
             if parsed is None:
                 # Small models often break the array format: fall back to one segment a request.
                 parsed = tuple(self._translate_one(text, used) for text in batch)
-            out.extend(text or None for text in parsed)
+            # An empty answer is kept: `fill` reports it and leaves the entry missing.
+            out.extend(parsed)
         return tuple(out)
 
 

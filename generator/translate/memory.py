@@ -7,16 +7,24 @@ English text is *reviewed*, unless it carries the `fuzzy` flag: then it is a *ma
 draft waiting for review. An entry without English is *missing*.
 
 Reading and writing are the only I/O here; merging a catalogue with the current segments
-(`merge`) and counting coverage (`coverage`) are pure.
+(`merge`) and counting coverage (`coverage`) are pure. Every command that writes the file
+does so through `update_catalog`: under an exclusive lock (`flock` on `en.po.lock` beside
+it) it re-reads the file on disk, applies its change to that and replaces the file
+atomically, so concurrent `extract` and `fill` runs (or a reviewer's save) are merged,
+never overwritten with a stale copy.
 """
 
 from __future__ import annotations
 
 import difflib
+import fcntl
+import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Final
@@ -25,6 +33,7 @@ import polib
 
 from generator.errors import TranslationError
 from generator.models import LocalizedText, TranslationState
+from generator.write import write_file
 
 FUZZY: Final[str] = "fuzzy"
 GLOSSARY_PREFIX: Final[str] = "glossary"
@@ -54,6 +63,11 @@ _EDITOR_FIELDS: Final[frozenset[str]] = frozenset({"PO-Revision-Date", "Last-Tra
 # Field order inside an article, so the file reads title, subtitle, summary 1, 2, 3.
 _FIELD_ORDER: Final[Mapping[str, int]] = MappingProxyType({"title": 0, "subtitle": 1, "summary": 2})
 _NUMBER_RE: Final[re.Pattern[str]] = re.compile(r"\d+")
+# Seconds a writing command waits for another one to release the PO file's lock. Writers
+# hold it only to re-read, merge and save (never while translating or reading the seeds),
+# so a longer wait means a stuck process.
+LOCK_TIMEOUT: float = 120.0
+_LOCK_POLL: Final[float] = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,11 +309,71 @@ def catalog_text(catalog: polib.POFile) -> str:
 
 
 def save_catalog(catalog: polib.POFile, path: Path) -> None:
-    """Write the catalogue atomically (a reader never sees half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(catalog_text(catalog), encoding="utf-8")
-    tmp.replace(path)
+    """Write the catalogue atomically (a reader never sees half a file).
+
+    A temporary file beside it, then a rename; the file gets the mode a plain `open()`
+    would give it under the umask (`generator.write.write_file`).
+    """
+    write_file(path, catalog_text(catalog))
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of a PO file: `en.po.lock` beside `en.po`."""
+    return path.with_name(f"{path.name}.lock")
+
+
+@contextmanager
+def catalog_lock(path: Path, *, timeout: float | None = None) -> Iterator[None]:
+    """Hold the exclusive lock of the PO file at `path` for the body of the `with`.
+
+    Waits up to `timeout` seconds (default `LOCK_TIMEOUT`) while another process holds
+    it, then fails with a message naming the lock file. The lock file is left in place:
+    removing it would let a waiting process lock a file nobody else sees.
+    """
+    wait = LOCK_TIMEOUT if timeout is None else timeout
+    lock = lock_path(path)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise TranslationError(
+                        f"{path}: another process is writing the translation memory "
+                        f"(lock {lock} held for more than {wait:g} s); try again when it has finished"
+                    ) from None
+                time.sleep(_LOCK_POLL)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def update_catalog(
+    path: Path,
+    change: Callable[[polib.POFile], polib.POFile],
+    *,
+    missing_ok: bool = True,
+    timeout: float | None = None,
+) -> bool:
+    """Apply `change` to the PO file as it is on disk now, under its lock.
+
+    `change` gets the freshly read catalogue (it may modify it) and returns the new one.
+    Only a real change is written, with the revision date stamped, atomically; a no-op
+    leaves the file alone. True when the file was written.
+    """
+    with catalog_lock(path, timeout=timeout):
+        current = read_catalog(path, missing_ok=missing_ok)
+        before = catalog_text(current) if path.exists() else None
+        updated = change(current)
+        if before is not None and catalog_text(updated) == before:
+            return False
+        stamp_revision(updated, datetime.now(UTC))
+        save_catalog(updated, path)
+        return True
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """A tiny OpenAI-compatible chat completions server for tests, on 127.0.0.1 (ephemeral port).
 
 It answers a batch prompt (see `generator.translate.backends.batch_prompt`) with a JSON
-array of "EN:<segment>" and can be scripted to fail, stall or answer badly.
+array of "EN:<segment>" (or the text `answers` gives for a segment) and can be scripted
+to fail, stall or answer badly.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class FakeEndpoint:
     url: str = ""
     # Actions consumed one per request; when empty, "ok". ok | plain | garbage | 503 | 401 | slow
     script: list[str] = field(default_factory=list)
+    # Replies for given segments, instead of "EN:<segment>" (which `fill` rejects: mostly Chinese).
+    answers: dict[str, str] = field(default_factory=dict)
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -64,7 +67,11 @@ def _handler(endpoint: FakeEndpoint) -> type[BaseHTTPRequestHandler]:
             elif action == "plain":
                 content = f"plain {segments[0]}"
             else:
-                content = "```json\n" + json.dumps([f"EN:{s}" for s in segments], ensure_ascii=False) + "\n```"
+                content = (
+                    "```json\n"
+                    + json.dumps([endpoint.answers.get(s, f"EN:{s}") for s in segments], ensure_ascii=False)
+                    + "\n```"
+                )
             self._send(200, {"choices": [{"message": {"role": "assistant", "content": content}}]})
 
         def _send(self, status: int, payload: dict[str, Any]) -> None:

@@ -10,9 +10,11 @@ from generator.translate.backends import Hints, NoneBackend
 from generator.translate.fill import fill_catalog, missing_entries
 from generator.translate.memory import new_catalog
 
+ENGLISH = {"推动复工复产。": "Work and production resume.", "新句。": "A new sentence."}
+
 
 class Recorder:
-    """A backend that upper-cases a marker so drafts are recognisable, and records calls."""
+    """A backend with fixed English for known segments (None for others), recording calls."""
 
     name = "recorder"
 
@@ -21,7 +23,7 @@ class Recorder:
 
     def translate(self, texts: Sequence[str], *, hints: Hints = ()) -> tuple[str | None, ...]:
         self.calls.append((tuple(texts), hints))
-        return tuple(None if "跳过" in t else f"EN[{t}]" for t in texts)
+        return tuple(ENGLISH.get(t) for t in texts)
 
 
 def sample() -> polib.POFile:
@@ -45,7 +47,7 @@ def test_fill_drafts_fuzzy_and_leaves_the_rest() -> None:
     filled, report = fill_catalog(original, backend)
     assert (report.missing, report.drafted) == (2, 1)
     drafted = filled.find("推动复工复产。", msgctxt="a:summary:1")
-    assert drafted.msgstr == "EN[推动复工复产。]" and "fuzzy" in drafted.flags
+    assert drafted.msgstr == "Work and production resume." and "fuzzy" in drafted.flags
     assert filled.find("跳过这句。", msgctxt="a:summary:2").msgstr == ""
     assert filled.find("复工复产加速", msgctxt="a:title").msgstr == "Reviewed title"
     # The input catalogue is not modified.
@@ -73,4 +75,4 @@ def test_a_similar_sentence_hint_is_replaced_by_a_draft() -> None:
     po.append(hinted)
     filled, report = fill_catalog(po, Recorder())
     entry = filled.find("新句。", msgctxt="a:summary:1")
-    assert report.drafted == 1 and entry.msgstr == "EN[新句。]" and entry.previous_msgid is None
+    assert report.drafted == 1 and entry.msgstr == "A new sentence." and entry.previous_msgid is None
