@@ -5,9 +5,10 @@ Rules (and nothing else):
 1. A `B-` line closes the article being built and opens a new one.
 2. An `I-` line joins the article being built; before any article it opens one.
 3. An `O-` line belongs to no article: page furniture, or a page-level header field (`O-meta`).
-4. An article with no text of its own (no body, caption or mark line: a lone headline or
-   byline block the tagger cut off) joins the article after it, or the one before it at the
-   end of the page: text is never dropped because of a boundary error.
+4. An article with no text of its own (no body or caption line, or only a fragment under
+   MIN_TEXT_CHARS with no sentence end: a lone headline, a byline block, a `本报讯` set on its
+   own line) joins the article after it, or the one before it at the end of the page: text
+   is never dropped because of a boundary error.
 
 Every non-blank line ends up in exactly one article or in `outside` (a tested property).
 """
@@ -58,13 +59,24 @@ class AssembledPage:
     outside: tuple[TaggedLine, ...]  # furniture and page-level header lines
 
 
+# Text shorter than this with no sentence end is a fragment (a lead set on its own line,
+# `本报讯`), not a report of its own.
+MIN_TEXT_CHARS = 20
+_SENTENCE_END = ("。", "！", "？", "!", "?")
+
+
+def _has_text(group: list[TaggedLine]) -> bool:
+    text = "".join("".join(line.text.split()) for line in group if line.role in _TEXT_ROLES)
+    return bool(text) and (len(text) >= MIN_TEXT_CHARS or any(mark in text for mark in _SENTENCE_END))
+
+
 def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
     merged: list[list[TaggedLine]] = []
     carry: list[TaggedLine] = []
     for group in groups:
         group = carry + group
         carry = []
-        if any(line.role in _TEXT_ROLES for line in group):
+        if _has_text(group):
             merged.append(group)
         else:
             carry = group

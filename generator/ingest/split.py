@@ -38,6 +38,7 @@ from generator.ingest.datelines import (
     compact,
     credit_line_names,
     editor_credit_names,
+    is_lead_start,
     is_photo_byline,
     parse_lead,
     photo_credit_names,
@@ -57,7 +58,7 @@ from generator.ingest.metadata import (
     paper_name,
     parse_iso_date,
 )
-from generator.ingest.roles import LineRole
+from generator.ingest.roles import Boundary, LineRole
 from generator.ingest.segments import Segment, segment_units
 from generator.ingest.single import (
     PAGE_HEADLINE,
@@ -558,7 +559,16 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
     lines = _cleaned(doc.lines)
     by_number = {line.number: line for line in lines}
     numbered = page_lines([(line.number, line.text) for line in lines])
-    page = assemble(numbered, tagger.tag(numbered, layout=doc.format.value))
+    labels = tagger.tag(numbered, layout=doc.format.value)
+    # A dateline lead is report text by the one lead grammar, whatever role the model gave it:
+    # a lead set apart (`本报讯` on a line of its own) must not be dropped as furniture.
+    labels = tuple(
+        (Boundary.BEGIN if boundary is Boundary.OUTSIDE else boundary, LineRole.BODY)
+        if role is not LineRole.BODY and is_lead_start(line.text)
+        else (boundary, role)
+        for line, (boundary, role) in zip(numbered, labels, strict=True)
+    )
+    page = assemble(numbered, labels)
     page_fields = [f for t in page.outside if t.role is LineRole.META for f in _meta_fields(t.text)]
     issue_date = next(
         (d for t in page.outside if t.role is LineRole.META and (d := parse_iso_date(t.text))),
