@@ -80,6 +80,7 @@ def main() -> None:
         t_ingest, ingested = timed(lambda: ingest_seeds(seeds), args.repeat)
         articles = ingested.articles  # type: ignore[attr-defined]
         chars = sum(len(a.body) for a in articles)
+
         def analyse_cold() -> object:
             # The segmenter caches segmentations per text: clear it, or repeats measure the cache.
             load_segmenter()._cached_tokens.cache_clear()
@@ -89,7 +90,8 @@ def main() -> None:
         t_analyse, analysed = timed(analyse_cold, args.repeat)
         memory = load_memory(settings.translations)
         t_localize, localized = timed(
-            lambda: tuple(localize(a, memory=memory) for a in analysed), args.repeat  # type: ignore[attr-defined]
+            lambda: tuple(localize(a, memory=memory) for a in analysed),
+            args.repeat,  # type: ignore[attr-defined]
         )
         content = Content(articles=localized, problems=(), taxonomy=taxonomy)  # type: ignore[arg-type]
         t_render, files = timed(lambda: render_docs(content, settings), args.repeat)

@@ -212,7 +212,7 @@ def test_headings_never_skip_a_level(built_site: tuple[Path, Path]) -> None:
 def test_charts_have_accessible_names_and_a_data_table(built_site: tuple[Path, Path]) -> None:
     _, site = built_site
     for root in (site, site / "en"):
-        for page in ("index.html", "regions/index.html", "topics/index.html", "timeline.html"):
+        for page in ("sources.html", "regions/index.html", "topics/index.html", "timeline.html"):
             outline = _outline(root / page)
             assert outline.charts, page
             for chart in outline.charts:

@@ -27,6 +27,12 @@ SVG_NS = "http://www.w3.org/2000/svg"
 MAX_AXIS_LABELS = 12
 MAX_PRINTED_VALUES = 20
 _CHART_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+# The SVG scales with the column: CHART_WIDTH viewBox units are drawn at most 24rem (480 px) wide
+# on a desktop (digest.css) and about 358 px on a 390 px phone, where CHART_FONT units are
+# 358 / 480 * 17 = 12.7 px: legible (at least 12 px) on phones without a second chart.
+CHART_WIDTH = 480
+CHART_FONT = 17
+HORIZONTAL_LABEL_CHARS = 22
 # Theme-neutral colours: Material's indigo, on a transparent background so the chart
 # sits on the page like text does. Fonts inherit from the page (CJK glyphs included).
 _STYLE = Style(
@@ -40,10 +46,10 @@ _STYLE = Style(
     opacity_hover="1",
     value_colors=("#fff",),  # the count, printed inside its bar
     font_family="inherit",
-    label_font_size=12,
-    major_label_font_size=12,
-    title_font_size=16,
-    value_font_size=12,
+    label_font_size=CHART_FONT,
+    major_label_font_size=CHART_FONT,
+    title_font_size=CHART_FONT,
+    value_font_size=CHART_FONT,
 )
 
 
@@ -122,11 +128,15 @@ def _finish(svg: etree._Element, chart_id: str, title: str, description: str) ->
     return text.replace("\n", " ")
 
 
+def _shorten(label: str, limit: int) -> str:
+    return label if len(label) <= limit else label[: limit - 1].rstrip(" ,") + "…"
+
+
 def _label_room(labels: Sequence[str]) -> int:
     """Extra left margin for axis labels: pygal measures every glyph as a narrow Latin one,
     so Chinese labels (about twice as wide) would be cut off at the chart's edge."""
     wide = max((sum(1 for ch in label if ord(ch) > 0x2E7F) for label in labels), default=0)
-    return 20 + wide * 6
+    return 20 + wide * 8
 
 
 def bar_chart(
@@ -145,13 +155,13 @@ def bar_chart(
         return SafeMarkdown("")
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     labels = [label for label, _ in series.points]
-    height = max(200, 24 * len(series.points) + 70) if horizontal else 300
+    height = max(200, 30 * len(series.points) + 80) if horizontal else 320
     chart = kind(
         style=_STYLE,
         js=[],  # no tooltip script from a CDN: the chart is static SVG
         disable_xml_declaration=True,
         show_legend=False,
-        width=600,  # viewBox units: scaled to the column, so labels stay legible on phones too
+        width=CHART_WIDTH,  # viewBox units: scaled to the column (see CHART_FONT)
         height=height,
         print_values=len(series.points) <= MAX_PRINTED_VALUES,
         x_label_rotation=x_label_rotation,
@@ -170,6 +180,10 @@ def bar_chart(
     if horizontal:
         # pygal draws the first horizontal bar at the bottom; readers expect the largest on top.
         labels, values = labels[::-1], values[::-1]
+    if horizontal:
+        # Long category names (English topics) would squeeze the bars to nothing on a phone: cut
+        # them (the data table under the chart has them in full).
+        labels = [_shorten(label, HORIZONTAL_LABEL_CHARS) for label in labels]
     chart.x_labels = labels
     # Counts are whole numbers: ticks at whole steps, never 0.4 or 1.2.
     top = max(values)

@@ -21,20 +21,34 @@ from generator.render.regions import RegionIndex, flatten, prefecture_counts, re
 from generator.render.views import (
     EXPORT_FILE,
     FEED_FILE,
+    HOME_PAGE,
     REGIONS_PAGE,
     SCHEMA_FILE,
     SOURCES_PAGE,
     TIMELINE_PAGE,
     TOPICS_PAGE,
     Entry,
+    first_sentence,
     format_date,
     format_month,
+    month_anchor,
     region_path,
+    short_date,
+    short_month,
     topic_path,
 )
 
-LATEST_ON_HOME = 20
+LATEST_ON_HOME = 12
 CHART_BARS = 15
+
+
+def section(page: str) -> str:
+    """The navigation tab (its page URL) a docs page belongs to: regions, topics, or the timeline
+    for articles; the page itself otherwise."""
+    for prefix, tab in (("regions/", REGIONS_PAGE), ("topics/", TOPICS_PAGE), ("articles/", TIMELINE_PAGE)):
+        if page.startswith(prefix):
+            return tab.removesuffix(".md") + ".html"
+    return page.removesuffix(".md") + ".html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,27 +61,42 @@ class Listing:
     entries: Mapping[str, Entry]  # every article by id
     listed: tuple[Entry, ...]  # near-duplicates left out, newest first
 
-    def render(self, template: str, page: str, title: str, **context: Any) -> str:
-        meta = {"title": title, "search": {"exclude": True}}
+    def render(
+        self, template: str, page: str, title: str, *, hide: Sequence[str] = ("navigation",), **context: Any
+    ) -> str:
+        # List pages are not all in the navigation: the front matter names the tab they belong
+        # to (site_templates/theme/partials/tabs-item.html) and hides the left column, which
+        # would otherwise be empty.
+        meta = {"title": title, "search": {"exclude": True}, "hide": list(hide), "digest_section": section(page)}
         return self.env.get_template(template).render(
             t=self.t, lang=self.lang, page=page, front_matter=front_matter(meta), **context
         )
 
 
 def _data_chart(
-    listing: Listing, series: charts.Series, *, chart_id: str, title: str, horizontal: bool = False
+    listing: Listing,
+    series: charts.Series,
+    *,
+    chart_id: str,
+    title: str,
+    horizontal: bool = False,
+    axis_labels: Sequence[str] | None = None,
 ) -> dict[str, Any]:
+    """A chart and its data table; `axis_labels` (short forms of the table's labels) go under the bars."""
     t = listing.t
+    drawn = series
+    if axis_labels is not None:
+        drawn = charts.Series(tuple(zip(axis_labels, (n for _, n in series.points), strict=True)))
     description = charts.describe(series, template=t["chart_desc"], item=t["chart_item"], separator=t["list_separator"])
     return {
         "title": title,
         "svg": charts.bar_chart(
-            series,
+            drawn,
             chart_id=chart_id,
             title=title,
             description=description,
             horizontal=horizontal,
-            x_label_rotation=0 if horizontal else 30,
+            x_label_rotation=0 if horizontal else 45,
         ),
         "rows": charts.chart_rows(series),
     }
@@ -75,14 +104,17 @@ def _data_chart(
 
 def _weekly_chart(listing: Listing) -> dict[str, Any]:
     unit, series = charts.timeline_counts(e.date for e in listing.listed)
+    lang = listing.lang
     if unit == "week":
         week_of = listing.t["week_of"]
-        points = tuple((week_of.format(date=format_date(w, listing.lang, unknown="")), n) for w, n in series.points)
+        points = tuple((week_of.format(date=format_date(w, lang, unknown="")), n) for w, n in series.points)
+        short = [short_date(w, lang) for w, _ in series.points]
         title = listing.t["chart_weekly"]
     else:
-        points = tuple((format_month(month, listing.lang), n) for month, n in series.points)
+        points = tuple((format_month(month, lang), n) for month, n in series.points)
+        short = [short_month(month, lang) for month, _ in series.points]
         title = listing.t["chart_monthly"]
-    return _data_chart(listing, charts.Series(points), chart_id="weekly", title=title)
+    return _data_chart(listing, charts.Series(points), chart_id="weekly", title=title, axis_labels=short)
 
 
 def topic_members(articles: Sequence[LocalizedArticle], taxonomy: Sequence[Topic]) -> dict[str, tuple[str, ...]]:
@@ -118,23 +150,22 @@ def home_page(
     regions: RegionIndex,
     topics: Mapping[str, Topic],
     members: Mapping[str, tuple[str, ...]],
-    articles: Sequence[LocalizedArticle],
 ) -> str:
-    """The front page: scope, numbers, weekly chart, translation coverage, latest articles."""
+    """The front page: the latest stories as cards, then the ways in (region, topic, month)."""
     t, lang = listing.t, listing.lang
-    dated = [e.date for e in listing.listed if e.date]
-    rows = coverage(articles)
-    title_total = sum(row[1] for row in rows)
-    summary_total = sum(row[2] for row in rows)
+    months: dict[str | None, int] = defaultdict(int)
+    for e in listing.listed:
+        months[e.date[:7] if e.date else None] += 1
     return listing.render(
         "home.md.j2",
-        "index.md",
+        HOME_PAGE,
         t["home_title"],
-        article_count=len(listing.listed),
-        region_count=sum(1 for code in regions.members if regions.members[code]),
-        first=format_date(min(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
-        last=format_date(max(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
-        chart=_weekly_chart(listing),
+        hide=("navigation", "toc"),
+        # Stories with a headline of their own lead the home page; untitled pieces stay on the
+        # timeline, region and topic pages.
+        latest=[{"entry": e, "lead": first_sentence(e.summary, lang)} for e in listing.listed if e.titled][
+            :LATEST_ON_HOME
+        ],
         # Provinces and prefectures; counties are one click away on the region pages.
         regions=[(depth, node) for depth, node in flatten(region_tree(regions, lang)) if depth <= 1],
         unplaced=len(regions.unplaced),
@@ -144,19 +175,17 @@ def home_page(
             for code, ids in sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))
             if ids
         ],
-        coverage=[
+        months=[
             {
-                "state": t[f"state_{state.value}"],
-                "titles": titles,
-                "titles_share": _percent(titles, title_total),
-                "summaries": summaries,
-                "summaries_share": _percent(summaries, summary_total),
+                "label": format_month(month, lang) if month else t["undated"],
+                "anchor": month_anchor(month),
+                "count": count,
             }
-            for state, titles, summaries in rows
+            for month, count in [
+                *sorted(((m, n) for m, n in months.items() if m), reverse=True),
+                *((None, n) for m, n in months.items() if m is None),
+            ]
         ],
-        # Stories with a headline of their own lead the home page; untitled pieces stay on the
-        # timeline, region and topic pages.
-        latest=[e for e in listing.listed if e.titled][:LATEST_ON_HOME],
         feed=FEED_FILE,
         export=EXPORT_FILE,
         regions_page=REGIONS_PAGE,
@@ -271,15 +300,22 @@ def timeline_page(listing: Listing) -> str:
         t["timeline_title"],
         chart=_weekly_chart(listing),
         months=[
-            {"label": format_month(month, lang), "entries": months[month]} for month in sorted(months, reverse=True)
+            {"label": format_month(month, lang), "anchor": month_anchor(month), "entries": months[month]}
+            for month in sorted(months, reverse=True)
         ],
+        undated_anchor=month_anchor(None),
         undated=undated,
     )
 
 
-def sources_page(listing: Listing, articles: Sequence[LocalizedArticle]) -> str:
-    """Articles by outlet and by seed file (with line ranges), plus the downloads."""
+def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions: RegionIndex) -> str:
+    """About the digest: scope, numbers, the weekly chart, translation coverage, articles by
+    outlet and by seed file (with line ranges), and the downloads."""
     t, lang = listing.t, listing.lang
+    dated = [e.date for e in listing.listed if e.date]
+    rows = coverage(articles)
+    title_total = sum(row[1] for row in rows)
+    summary_total = sum(row[2] for row in rows)
     outlets: dict[str, list[Entry]] = defaultdict(list)
     for e in listing.listed:
         outlets[e.outlet or t["unknown"]].append(e)
@@ -314,4 +350,19 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle]) -> str:
         feed=FEED_FILE,
         export=EXPORT_FILE,
         schema=SCHEMA_FILE,
+        article_count=len(listing.listed),
+        region_count=sum(1 for code in regions.members if regions.members[code]),
+        first=format_date(min(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
+        last=format_date(max(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
+        chart=_weekly_chart(listing),
+        coverage=[
+            {
+                "state": t[f"state_{state.value}"],
+                "titles": titles,
+                "titles_share": _percent(titles, title_total),
+                "summaries": summaries,
+                "summaries_share": _percent(summaries, summary_total),
+            }
+            for state, titles, summaries in rows
+        ],
     )

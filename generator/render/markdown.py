@@ -46,7 +46,7 @@ def escape_md(text: object) -> SafeMarkdown:
     start = _LINE_START.match(flat)
     if start:
         last = start.end() - 1
-        flat = f"{flat[:last]}&#{ord(flat[last])};{flat[last + 1:]}"
+        flat = f"{flat[:last]}&#{ord(flat[last])};{flat[last + 1 :]}"
     return SafeMarkdown(flat)
 
 

@@ -20,7 +20,7 @@ from generator.render import indexes
 from generator.render.feeds import FeedInfo, atom_feed
 from generator.render.markdown import front_matter
 from generator.render.regions import region_index
-from generator.render.related import Related, neighbours, related_articles
+from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
 from generator.render.views import (
     FEED_FILE,
     NO_MARK,
@@ -31,8 +31,11 @@ from generator.render.views import (
     entry,
     format_date,
     format_figure,
+    format_month,
     load_templates,
+    month_anchor,
     newest_first,
+    reading_minutes,
     region_chain,
     region_label,
     region_path,
@@ -62,12 +65,17 @@ def _article_view(
     related: Sequence[Related],
     previous: str | None,
     following: str | None,
+    in_region: tuple[str | None, str | None],
     place_names_en: Mapping[str, str],
 ) -> dict[str, Any]:
     a, lang, t = loc.article, listing.lang, listing.t
     raw = a.raw
     english = lang == "en"
     topic_labels = {page: label for label, page in listing.entries[a.id].topics}
+    month = raw.date[:7] if raw.date else None
+    chain = region_chain(a.region)
+    local = home_region(a)
+    local_label = next((region_label(zh, en, lang) for code, zh, en in chain if code == local), "")
     return {
         # Chinese source text on an English page is marked as Chinese (screen readers, fonts).
         "zh_open": ZH_OPEN if english else NO_MARK,
@@ -116,6 +124,14 @@ def _article_view(
         ],
         "previous": listing.entries[previous] if previous else None,
         "next": listing.entries[following] if following else None,
+        "region_previous": listing.entries[in_region[0]] if in_region[0] else None,
+        "region_next": listing.entries[in_region[1]] if in_region[1] else None,
+        "home_region": local_label,
+        "home_region_page": region_path(local),
+        "reading_time": t["reading_time"].format(minutes=reading_minutes(raw.paragraphs)),
+        # Where the article sits in the archive: the timeline's month (or its undated section).
+        "month_label": format_month(month, lang) if month else t["undated"],
+        "month_anchor": month_anchor(month),
     }
 
 
@@ -131,6 +147,7 @@ def render_pages(
     analysed = [loc.article for loc in articles]
     related = related_articles(analysed)
     around = neighbours(analysed)
+    around_region = neighbours_in_region(analysed)
     regions = region_index(analysed)
     members = indexes.topic_members(articles, taxonomy)
     place_names_en = options.place_names_en
@@ -154,20 +171,27 @@ def render_pages(
                 related=related[loc.article.id],
                 previous=previous,
                 following=following,
+                in_region=around_region[loc.article.id],
                 place_names_en=place_names_en,
             )
-            meta = {"title": view["title"], "description": view["summary"]}
             page = article_path(loc.article.id)
+            # No left column (articles are not in the navigation); the Timeline tab is highlighted.
+            meta = {
+                "title": view["title"],
+                "description": view["summary"],
+                "hide": ["navigation"],
+                "digest_section": indexes.section(page),
+            }
             pages[f"{lang}/{page}"] = template.render(
                 a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta)
             )
 
         site_pages = {
-            "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members, articles=articles),
+            "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members),
             **indexes.region_pages(listing, regions),
             **indexes.topic_pages(listing, taxonomy, members),
             indexes.TIMELINE_PAGE: indexes.timeline_page(listing),
-            indexes.SOURCES_PAGE: indexes.sources_page(listing, articles),
+            indexes.SOURCES_PAGE: indexes.sources_page(listing, articles, regions),
         }
         for page, text in site_pages.items():
             pages[f"{lang}/{page}"] = text

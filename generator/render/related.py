@@ -118,3 +118,25 @@ def neighbours(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | Non
         after = [x.id for x in ordered[i + 1 :] if x.id in position]
         result[a.id] = (before[-1] if before else None, after[0] if after else None)
     return result
+
+
+def home_region(article: AnalysedArticle) -> str | None:
+    """The region an article is browsed within: its prefecture (league or city), else its
+    province; None when its region is not known."""
+    chain = region_chain(article.region)
+    if not chain:
+        return None
+    return chain[1][0] if len(chain) > 1 else chain[0][0]
+
+
+def neighbours_in_region(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
+    """(previous, next) canonical article by date within the article's `home_region`."""
+    groups: dict[str, list[AnalysedArticle]] = defaultdict(list)
+    for a in articles:
+        code = home_region(a)
+        if code is not None:
+            groups[code].append(a)
+    result: dict[str, tuple[str | None, str | None]] = {a.id: (None, None) for a in articles}
+    for members in groups.values():
+        result.update(neighbours(members))
+    return result

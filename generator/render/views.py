@@ -89,6 +89,26 @@ def format_date(iso: str | None, lang: str, *, unknown: str) -> str:
     return f"{year}年{month}月{day}日"
 
 
+def short_date(iso: str, lang: str) -> str:
+    """`2020-03-23` as a chart's axis writes it: 3月23日 / 23 Mar."""
+    _, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {MONTHS_EN[month - 1][:3]}" if lang == "en" else f"{month}月{day}日"
+
+
+def short_month(month: str, lang: str) -> str:
+    """`2020-03` as a chart's axis writes it: 2020年3月 / Mar 2020."""
+    year, number = month.split("-")
+    return f"{MONTHS_EN[int(number) - 1][:3]} {year}" if lang == "en" else f"{year}年{int(number)}月"
+
+
+UNDATED_ANCHOR = "undated"
+
+
+def month_anchor(month: str | None) -> str:
+    """Anchor of a month's section on the timeline (`m-2020-03`; `undated` for no date)."""
+    return f"m-{month}" if month else UNDATED_ANCHOR
+
+
 def format_month(month: str, lang: str) -> str:
     """`2020-03` as 2020年3月 / March 2020."""
     year, number = month.split("-")
@@ -258,6 +278,29 @@ def entry(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics: Mappin
         **_marks("title", lang == "en" and not loc.title_en.text and bool(a.raw.title)),
         **_marks("summary", lang == "en" and not loc.summary_en.text),
     )
+
+
+# A Chinese sentence ends at 。 (with any closing quotes after it), or at ！？ outside a quotation:
+# in “别远走了！”他说。 the sentence goes on after the quote.
+_CLOSE = "”’」』）)"
+_SENTENCE_END_ZH = re.compile(rf"(?:(?<=。)|(?<=。[{_CLOSE}])|(?<=[！？!?]))(?![{_CLOSE}])")
+_SENTENCE_END_EN = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“‘(])")
+ZH_CHARS_PER_MINUTE = 400
+"""Reading speed of Chinese news text (characters per minute)."""
+
+
+def first_sentence(text: str, lang: str) -> str:
+    """The first sentence of a summary (the whole text when it has one sentence)."""
+    text = text.strip()
+    splitter = _SENTENCE_END_EN if lang == "en" else _SENTENCE_END_ZH
+    head = splitter.split(text, maxsplit=1)[0].strip()
+    return head or text
+
+
+def reading_minutes(paragraphs: tuple[str, ...] | list[str]) -> int:
+    """Whole minutes to read a Chinese text, at least one."""
+    chars = sum(len("".join(p.split())) for p in paragraphs)
+    return max(1, round(chars / ZH_CHARS_PER_MINUTE))
 
 
 def newest_first(entries: list[Entry]) -> list[Entry]:

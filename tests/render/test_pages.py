@@ -86,7 +86,15 @@ def test_article_page_links_regions_topics_related_and_neighbours(pages: dict[st
 def test_english_article_page(pages: dict[str, str]) -> None:
     page = pages["en/articles/2020-03-29-a.md"]
     assert _meta(page)["title"] == "Spring ploughing in Arun Banner"
-    assert "**Date**: 29 March 2020" in page
+    # Story first: crumbs, title, one dateline, the summary, then the text; the analysis after it.
+    dateline = "29 March 2020 · 内蒙古日报 · Li Yuzhuo · [Inner Mongolia Autonomous Region]"
+    assert dateline in page and "· 1 min read in Chinese\n{: .digest-dateline }" in page
+    assert (
+        page.index("# Spring") < page.index(dateline) < page.index("{: .digest-lead }") < page.index("## Chinese text")
+    )
+    assert page.index("## Chinese text") < page.index('<aside class="digest-panel" markdown>') < page.index("Keywords")
+    assert "[March 2020](../timeline.md#m-2020-03)" in page
+    assert _meta(page)["digest_section"] == "timeline.html" and _meta(page)["hide"] == ["navigation"]
     assert "Li Yuzhuo" in page and "Hulunbuir City" in page and "200 million yuan" in page
     assert '<details class="quote" lang="zh-Hans">' in page  # Chinese text folded, marked as Chinese
     assert 'Chinese title: <span lang="zh-Hans">阿荣旗春耕</span>' in page
@@ -94,7 +102,7 @@ def test_english_article_page(pages: dict[str, str]) -> None:
     assert "English translation missing" in missing
     assert "# Untitled report, Hulunbuir City, 12 March 2020" in missing
     # The Chinese summary shown in its place stays inside the admonition and is marked as Chinese.
-    assert '!!! abstract "Summary"\n\n    <span lang="zh-Hans">企业复工复产。</span>\n' in missing
+    assert '\n<span lang="zh-Hans">企业复工复产。</span>\n{: .digest-lead }\n' in missing
 
 
 def test_headings_never_skip_a_level(pages: dict[str, str]) -> None:
@@ -106,11 +114,49 @@ def test_headings_never_skip_a_level(pages: dict[str, str]) -> None:
         assert all(b - a <= 1 for a, b in pairwise(levels)), (path, levels)
 
 
-def test_home_shows_coverage_counts_and_chart(pages: dict[str, str]) -> None:
+def test_home_leads_with_titled_story_cards_then_the_ways_in(pages: dict[str, str]) -> None:
     home = pages["en/index.md"]
-    assert "| Reviewed | 1 (25%) | 0 (0%) |" in home  # 1 of 4 titles; the untitled one is not counted
-    assert '<figure class="digest-chart" id="figure-weekly">' in home
+    cards = re.findall(r"^### \[.*\]\((articles/[^)]+)\.md\)$", home, re.M)
+    # Newest first, near-duplicates and untitled pieces left out.
+    assert cards == ["articles/2020-03-29-c", "articles/2020-03-29-a", "articles/undated-d"]
+    assert home.index("## Latest stories") < home.index("## By region") < home.index("## By topic")
+    assert home.index("## By topic") < home.index("## By month")
+    assert "29 March 2020 · 内蒙古日报 · [Arun Banner](regions/150721.md)\n{: .digest-card__meta }" in home
     assert "[Alxa League](regions/152900.md) (1)" in home
+    assert "- [March 2020](timeline.md#m-2020-03) (3)\n- [Date unknown](timeline.md#undated) (1)" in home
+    assert "<figure" not in home and "Reviewed" not in home  # numbers live on the sources page
+    assert _meta(home)["hide"] == ["navigation", "toc"]
+
+
+def test_sources_page_shows_coverage_counts_and_chart(pages: dict[str, str]) -> None:
+    sources = pages["en/sources.md"]
+    assert "| Reviewed | 1 (25%) | 0 (0%) |" in sources  # 1 of 4 titles; the untitled one is not counted
+    assert '<figure class="digest-chart" id="figure-weekly">' in sources
+    assert "- **Articles**: 4" in sources
+
+
+def test_timeline_months_have_the_anchors_the_home_page_links_to(pages: dict[str, str]) -> None:
+    timeline = pages["zh/timeline.md"]
+    assert "## 2020年3月 (3) { #m-2020-03 }" in timeline and "## 日期不详 (1) { #undated }" in timeline
+
+
+def test_article_links_previous_and_next_within_its_region(pages: dict[str, str]) -> None:
+    page = pages["zh/articles/2020-03-12-b.md"]
+    assert "- 呼伦贝尔市下一篇: [阿荣旗春耕](../articles/2020-03-29-a.md)" in page
+    assert "呼伦贝尔市上一篇" not in page
+
+
+def test_list_and_article_pages_name_their_navigation_tab(pages: dict[str, str]) -> None:
+    expected = {
+        "zh/index.md": "index.html",
+        "zh/regions/150700.md": "regions/index.html",
+        "zh/topics/work-resumption.md": "topics/index.html",
+        "en/timeline.md": "timeline.html",
+        "en/sources.md": "sources.html",
+        "en/articles/undated-d.md": "timeline.html",
+    }
+    for path, tab in expected.items():
+        assert _meta(pages[path])["digest_section"] == tab, path
 
 
 def test_feeds_parse_and_use_each_language_url(pages: dict[str, str]) -> None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from generator.models import Region
-from generator.render.related import Reason, neighbours, related_articles
+from generator.render.related import Reason, neighbours, neighbours_in_region, related_articles
 from tests.render.factories import ALXA, ARUN, HULUNBUIR, JIAOZUO, make_article
 
 
@@ -61,3 +61,15 @@ def test_neighbours_by_date_skip_duplicates_and_put_undated_last() -> None:
     assert around["n"] == ("m", "x")
     assert around["x"] == ("n", None)
     assert around["n-copy"] == ("n", "x")
+
+
+def test_neighbours_in_region_stay_within_the_prefecture() -> None:
+    articles = _analysed(
+        make_article("a", region=HULUNBUIR, date="2020-03-01"),
+        make_article("b", region=ALXA, date="2020-03-02"),
+        make_article("c", region=ARUN, date="2020-03-03"),  # a county of Hulunbuir
+        make_article("d", region=Region(), date="2020-03-04"),
+    )
+    around = neighbours_in_region(articles)
+    assert around["a"] == (None, "c") and around["c"] == ("a", None)
+    assert around["b"] == (None, None) and around["d"] == (None, None)

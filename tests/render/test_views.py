@@ -5,13 +5,17 @@ import pytest
 from generator.models import Figure, Region
 from generator.render.views import (
     entry,
+    first_sentence,
     format_date,
     format_figure,
     format_month,
     format_number_zh,
     newest_first,
+    reading_minutes,
     region_chain,
     rel,
+    short_date,
+    short_month,
     title,
 )
 from tests.render.factories import ARUN, HULUNBUIR, TAXONOMY, make_article
@@ -114,3 +118,27 @@ def test_newest_first_puts_undated_last_and_breaks_ties_by_id() -> None:
         for i, d in (("a", "2020-03-01"), ("b", None), ("c", "2020-03-29"), ("d", "2020-03-29"))
     ]
     assert [e.id for e in newest_first(entries)] == ["d", "c", "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("截至目前，全盟已退费。预计今年发放800万元以上。", "zh", "截至目前，全盟已退费。"),
+        ("“奈曼人，别远走了！”他说。", "zh", "“奈曼人，别远走了！”他说。"),
+        ("Output rose 3.5 per cent. Firms reopened.", "en", "Output rose 3.5 per cent."),
+        ("One sentence only", "en", "One sentence only"),
+        ("", "en", ""),
+    ],
+)
+def test_first_sentence(text: str, lang: str, expected: str) -> None:
+    assert first_sentence(text, lang) == expected
+
+
+def test_reading_minutes_counts_characters_and_is_at_least_one() -> None:
+    assert reading_minutes(["短文"]) == 1
+    assert reading_minutes(["字" * 600, "字 " * 600]) == 3
+
+
+def test_short_axis_labels() -> None:
+    assert short_date("2020-03-23", "zh") == "3月23日" and short_date("2020-03-23", "en") == "23 Mar"
+    assert short_month("2020-03", "zh") == "2020年3月" and short_month("2020-03", "en") == "Mar 2020"
