@@ -28,6 +28,7 @@ import datetime as dt
 import errno
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import charset_normalizer
@@ -42,6 +43,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "decode",
     "detect_format",
+    "document_from_bytes",
     "extract_html",
     "read_sidecar",
     "read_source",
@@ -378,17 +380,17 @@ def read_source(path: Path, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
             f"file is {size / 1_048_576:.1f} MiB, above the {max_bytes / 1_048_576:.0f} MiB limit; "
             "split it or raise the limit",
         )
-    text, encoding = decode(path.read_bytes(), name=name)
+    return replace(document_from_bytes(path.read_bytes(), name=name), sidecar=read_sidecar(path, name=name))
+
+
+def document_from_bytes(data: bytes, *, name: str) -> SourceDocument:
+    """What a seed's bytes make (decoded, numbered, classified, HTML reduced to its text),
+    without the file: `read_source` adds the size check and the sidecar; the splitter's
+    training reads its synthetic pages through here, exactly as the pipeline reads seeds."""
+    text, encoding = decode(data, name=name)
     lines = split_lines(text)
     source_format = detect_format(name, lines)
     meta: tuple[tuple[str, str], ...] = ()
     if source_format is SourceFormat.HTML:
         lines, meta = extract_html(text, name=name)
-    return SourceDocument(
-        name=name,
-        encoding=encoding,
-        format=source_format,
-        lines=lines,
-        sidecar=read_sidecar(path, name=name),
-        meta=meta,
-    )
+    return SourceDocument(name=name, encoding=encoding, format=source_format, lines=lines, meta=meta)

@@ -45,7 +45,7 @@ from generator.ingest.datelines import (
     trailing_byline,
 )
 from generator.ingest.headlines import SUBTITLE_RE, Headline, compose_headline, join_decks
-from generator.ingest.line_features import page_lines
+from generator.ingest.line_features import PageLine, page_lines
 from generator.ingest.metadata import (
     article_date,
     article_kind,
@@ -514,16 +514,12 @@ def _merge_names(first: Sequence[str], more: Sequence[str]) -> tuple[str, ...]:
 _NOT_IN_UNITS = frozenset({LineRole.META, LineRole.FURNITURE, LineRole.CAPTION, LineRole.COLUMN})
 
 
-def _article_segment(group: ArticleLines, by_number: dict[int, SourceLine]) -> Segment:
+def _article_segment(group: ArticleLines) -> Segment:
     """The article's lines as the unit rules see a page (blank lines kept, header fields,
     captions and column labels blanked out), split into headline groups above the text,
     the body, and headline groups under it."""
-    own = {t.number: t for t in group.lines}
-    lines = tuple(
-        (by_number[n] if n in own and own[n].role not in _NOT_IN_UNITS else SourceLine(n, ""))
-        for n in range(group.first_line, group.last_line + 1)
-        if n in by_number
-    )
+    own = {t.number: t for t in group.lines if t.role not in _NOT_IN_UNITS}
+    lines = tuple(SourceLine(n, own[n].text if n in own else "") for n in range(group.first_line, group.last_line + 1))
     units = [u for u in page_units(lines) if u.kind is not UnitKind.FURNITURE]
     start = 0
     while start < len(units) and units[start].kind is UnitKind.HEADS:
@@ -554,11 +550,16 @@ def _loose_captions(outside: Sequence[TaggedLine], stories: Sequence[tuple[int, 
     return owners
 
 
+def tagger_input(doc: SourceDocument) -> tuple[PageLine, ...]:
+    """The non-blank cleaned lines of a document, as the line tagger labels them (training
+    reads its pages through here too, so the model sees what the pipeline sees)."""
+    return page_lines([(line.number, line.text) for line in _cleaned(doc.lines)])
+
+
 def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTagger) -> tuple[RawArticle, ...]:
     """Cut a page by the line tagger's labels (any layout: e-paper, web, plain, several pages)."""
-    lines = _cleaned(doc.lines)
-    by_number = {line.number: line for line in lines}
-    numbered = page_lines([(line.number, line.text) for line in lines])
+    numbered = tagger_input(doc)
+    by_number = {line.number: line.text for line in numbered}
     labels = tagger.tag(numbered, layout=doc.format.value)
     # A dateline lead is report text by the one lead grammar, whatever role the model gave it:
     # a lead set apart (`本报讯` on a line of its own) must not be dropped as furniture.
@@ -569,16 +570,12 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
         for line, (boundary, role) in zip(numbered, labels, strict=True)
     )
     page = assemble(numbered, labels)
+    # A page header's date and paper (`2020年3月30日 星期一`) come through `_meta_fields`.
     page_fields = [f for t in page.outside if t.role is LineRole.META for f in _meta_fields(t.text)]
-    issue_date = next(
-        (d for t in page.outside if t.role is LineRole.META and (d := parse_iso_date(t.text))),
-        None,
-    )
-    meta = (*doc.meta, *page_fields, *((("date", issue_date),) if issue_date else ()))
-    page_context = _context(doc, [line.text for line in lines], meta, default_year)
+    page_context = _context(doc, list(by_number.values()), (*doc.meta, *page_fields), default_year)
     drafts: list[tuple[ArticleLines, _Body, _PageContext, Headline]] = []
     for group in page.articles:
-        segment = _article_segment(group, by_number)
+        segment = _article_segment(group)
         body = _body(segment.body)
         composed = _headline(segment)
         tagged_headline = _tagged_headline(group)
@@ -678,4 +675,4 @@ def page_year(doc: SourceDocument) -> int | None:
     )
 
 
-__all__ = ["page_year", "split_document"]
+__all__ = ["page_year", "split_document", "tagger_input"]

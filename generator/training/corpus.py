@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import project_root
+from generator.ingest.datelines import compact
 from generator.ingest.roles import LineRole
 
 __all__ = [
@@ -157,7 +158,6 @@ def split_by_outlet(
 
 # --- paragraph roles -------------------------------------------------------------------------
 
-_SPACE_RE = re.compile(r"\s+")
 # Sentence punctuation: a credit line never has it, a body sentence almost always does.
 _SENTENCE_PUNCT_RE = re.compile(r"[。！？!?；;]")
 _CREDIT_MAX = 40
@@ -194,14 +194,10 @@ _SOURCE_MAX = 60
 _MARK_RE = re.compile(r"^[(（]?\s*(?:完|上接第?.{1,4}版|下[转轉]第?.{1,4}版)\s*[)）]?$|^■?上接|^[(（]?下[转轉]")
 
 
-def _squash(text: str) -> str:
-    return _SPACE_RE.sub("", text)
-
-
 def _is_caption(paragraph: str, captions: Sequence[str]) -> bool:
-    squashed = _squash(paragraph)
+    squashed = compact(paragraph)
     for caption in captions:
-        squashed_caption = _squash(caption)
+        squashed_caption = compact(caption)
         if paragraph == caption or (squashed_caption and squashed_caption in squashed):
             return True
     return False

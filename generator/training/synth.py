@@ -43,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import IngestError
-from generator.ingest.datelines import parse_lead
+from generator.ingest.datelines import compact, parse_lead
 from generator.ingest.read import decode
 from generator.ingest.roles import Boundary, LineRole, label
 from generator.training.corpus import CorpusArticle, load_corpus, outlet_key, paragraph_roles
@@ -184,7 +184,6 @@ def _out(text: str, role: LineRole) -> _Line:
 # --- text helpers -----------------------------------------------------------------------------
 
 _BREAKS_RE = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
-_SPACE_RE = re.compile(r"\s+")
 _WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 _FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INDENT = "\u3000\u3000"
@@ -193,10 +192,6 @@ _INDENT = "\u3000\u3000"
 def _one_line(text: str) -> str:
     """No line break may hide inside a printed line: it would shift every line number."""
     return _BREAKS_RE.sub(" ", text).strip()
-
-
-def _squash(text: str) -> str:
-    return _SPACE_RE.sub("", text)
 
 
 def _width_of(char: str) -> float:
@@ -305,8 +300,8 @@ def _dated_by_neighbours(stories: list[_Story]) -> list[_Story]:
 def _unprinted_names(item: _Item) -> tuple[str, ...]:
     """Byline names not yet printed anywhere in the article (dateline, paragraphs, captions)."""
     article = item.article
-    printed = _squash("".join((article.dateline or "", *article.paragraphs, *article.captions)))
-    return tuple(name for name in article.byline if _squash(name) and _squash(name) not in printed)
+    printed = compact("".join((article.dateline or "", *article.paragraphs, *article.captions)))
+    return tuple(name for name in article.byline if compact(name) and compact(name) not in printed)
 
 
 # --- building blocks --------------------------------------------------------------------------
@@ -933,8 +928,8 @@ def _without_lead(article: CorpusArticle) -> CorpusArticle:
 
 
 def _item(article: CorpusArticle, roles: tuple[LineRole, ...]) -> _Item:
-    printed = _squash("".join(article.paragraphs))
-    loose = tuple(caption for caption in article.captions if _squash(caption) and _squash(caption) not in printed)
+    printed = compact("".join(article.paragraphs))
+    loose = tuple(caption for caption in article.captions if compact(caption) and compact(caption) not in printed)
     return _Item(article, roles, loose)
 
 

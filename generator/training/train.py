@@ -29,13 +29,13 @@ from generator.config import project_root
 from generator.ingest.clean import clean_line
 from generator.ingest.clean_web import header_fields, is_site_furniture
 from generator.ingest.datelines import compact, credit_line_names, editor_credit_names
-from generator.ingest.detect import detect_format
-from generator.ingest.line_features import Features, PageLine, line_features, page_lines
+from generator.ingest.line_features import Features, line_features
 from generator.ingest.marks import strip_marks
 from generator.ingest.metadata import parse_iso_date
-from generator.ingest.read import decode, split_lines
+from generator.ingest.read import document_from_bytes
 from generator.ingest.roles import Boundary, LineRole, label
 from generator.ingest.script import to_simplified
+from generator.ingest.split import tagger_input
 from generator.models import SourceDocument
 
 # L1 keeps the model small and drops features that never help; L2 smooths the rest.
@@ -50,18 +50,6 @@ class Sequence_:
     name: str
     features: tuple[Features, ...]
     labels: tuple[str, ...]
-
-
-def document_from_bytes(data: bytes, *, name: str) -> SourceDocument:
-    """What `read_source` makes of a file's bytes, without the file (no HTML, no sidecar)."""
-    text, encoding = decode(data, name=name)
-    lines = split_lines(text)
-    return SourceDocument(name=name, encoding=encoding, format=detect_format(name, lines), lines=lines)
-
-
-def tagger_input(doc: SourceDocument) -> tuple[PageLine, ...]:
-    """The non-blank cleaned lines the tagger labels (the same as `split._split_tagged`)."""
-    return page_lines([(line.number, clean_line(line.text)) for line in doc.lines])
 
 
 def page_sequence(doc: SourceDocument, labels_by_line: dict[int, str]) -> Sequence_:
