@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.analyse.article import analyse_articles  # noqa: E402
 from generator.analyse.segment import load_segmenter  # noqa: E402
+from generator.analyse.topic_model import load_topic_model  # noqa: E402
 from generator.analyse.topics import load_taxonomy  # noqa: E402
 from generator.config import load_settings  # noqa: E402
 from generator.ingest import ingest_seeds  # noqa: E402
@@ -76,6 +77,7 @@ def main() -> None:
         make_corpus(seeds, args.copies)
         settings = load_settings(seeds=seeds, docs=tmp / "docs", site=tmp / "site")
         taxonomy = load_taxonomy()
+        topic_model = load_topic_model()
 
         t_ingest, ingested = timed(lambda: ingest_seeds(seeds), args.repeat)
         articles = ingested.articles  # type: ignore[attr-defined]
@@ -84,7 +86,7 @@ def main() -> None:
         def analyse_cold() -> object:
             # The segmenter caches segmentations per text: clear it, or repeats measure the cache.
             load_segmenter()._cached_tokens.cache_clear()
-            return analyse_articles(articles, taxonomy=taxonomy)
+            return analyse_articles(articles, taxonomy=taxonomy, topic_model=topic_model)
 
         load_segmenter()  # dictionary loading is a fixed start-up cost, reported apart
         t_analyse, analysed = timed(analyse_cold, args.repeat)

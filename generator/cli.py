@@ -17,7 +17,7 @@ import click
 
 from generator import __version__
 from generator.cli_support import configure_logging, fail_on_errors
-from generator.cli_training import train_splitter
+from generator.cli_training import train_splitter, train_topics
 from generator.cli_translations import translations
 from generator.config import Settings, load_settings
 from generator.errors import ConfigError
@@ -223,3 +223,4 @@ def check(seeds: str | None, docs: str | None) -> None:
 
 main.add_command(translations)
 main.add_command(train_splitter)
+main.add_command(train_topics)

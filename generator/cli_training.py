@@ -67,3 +67,59 @@ def train_splitter(corpus: str | None, out: str | None, pages: int, seed: int) -
         f"the training outlets, {len(sequences) - len(synthetic)} hand-labelled), {lines} lines; "
         f"{len(held_out)} articles of other outlets held out"
     )
+
+
+def default_topic_model_out() -> Path:
+    return project_root() / "generator" / "data" / "topics_model.json"
+
+
+@click.command("train-topics")
+@click.option(
+    "--corpus",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="articles.jsonl of the real-text corpus [../shared/corpus/articles.jsonl, env DIGEST_CORPUS].",
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False), default=None, help="Model file [generator/data/topics_model.json]."
+)
+@fail_on_errors
+def train_topics(corpus: str | None, out: str | None) -> None:
+    """Train the topic model (TF-IDF + logistic regression) and write it as JSON.
+
+    Example: python -m generator train-topics
+
+    Learns from the corpus articles of the training outlets (the test outlets are held out,
+    as for the splitter) and the team's labelled set tests/data/topics_gold.yml. Needs
+    scikit-learn (a development dependency, in requirements-dev.lock). The same data give
+    the same file, byte for byte.
+    """
+    from generator.analyse.segment import load_segmenter
+    from generator.analyse.topic_model import model_to_json
+    from generator.analyse.topics import load_taxonomy
+    from generator.training.corpus import corpus_path, load_corpus, split_by_outlet
+    from generator.training.topics import corpus_examples, fit, gold_examples
+
+    training, held_out = split_by_outlet(load_corpus(Path(corpus) if corpus else corpus_path()))
+    examples = (*corpus_examples(training), *gold_examples())
+    model = fit(examples, taxonomy=load_taxonomy(), segmenter=load_segmenter())
+    target = Path(out) if out else default_topic_model_out()
+    write_atomically(target, model_to_json(model))
+    click.echo(
+        f"{target}: {len(model.classes)} topics, {len(model.vocabulary)} words, trained on {len(examples)} "
+        f"articles ({len(examples) - len(gold_examples())} of the corpus's training outlets, "
+        f"{len(gold_examples())} labelled seeds and written examples); {len(held_out)} corpus articles held out"
+    )
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write beside the target and rename: a killed run leaves the old model in place."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
+from generator.analyse.topic_model import load_topic_model
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
@@ -126,7 +127,7 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         if fatal is not None:
             raise fatal
         taxonomy = load_taxonomy()
-        analysed = analyse_articles(ingested.articles, taxonomy=taxonomy)
+        analysed = analyse_articles(ingested.articles, taxonomy=taxonomy, topic_model=load_topic_model())
         memory = load_memory(settings.translations)
         localized = tuple(localize(article, memory=memory) for article in analysed)
     if settings.strict and warned:

@@ -152,10 +152,21 @@ def test_symlinks_leaving_the_seeds_folder_are_refused(tmp_path: Path) -> None:
 
 def test_ids_do_not_change_when_an_unrelated_seed_is_added(tmp_path: Path) -> None:
     from generator.analyse.article import analyse_articles
+    from generator.analyse.topic_model import load_topic_model
     from generator.analyse.topics import load_taxonomy
 
     seeds = _seeds(tmp_path, {})
-    before = {a.raw.source_file: a.id for a in analyse_articles(ingest_seeds(seeds).articles, taxonomy=load_taxonomy())}
+    before = {
+        a.raw.source_file: a.id
+        for a in analyse_articles(
+            ingest_seeds(seeds).articles, taxonomy=load_taxonomy(), topic_model=load_topic_model()
+        )
+    }
     (seeds / "another.txt").write_text(GOOD.replace("春耕", "防火").replace("某旗", "另一旗"), encoding="utf-8")
-    after = {a.raw.source_file: a.id for a in analyse_articles(ingest_seeds(seeds).articles, taxonomy=load_taxonomy())}
+    after = {
+        a.raw.source_file: a.id
+        for a in analyse_articles(
+            ingest_seeds(seeds).articles, taxonomy=load_taxonomy(), topic_model=load_topic_model()
+        )
+    }
     assert after["good.txt"] == before["good.txt"]

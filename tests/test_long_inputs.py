@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import generator.summarise as summarise_module
 from generator.analyse.article import analyse_articles, unique_ids
+from generator.analyse.topic_model import load_topic_model
 from generator.analyse.topics import load_taxonomy
 from generator.ingest.split import split_document
 from generator.ingest.tagger import LineTagger, load_tagger
@@ -79,7 +80,7 @@ def test_a_page_printing_one_article_twice_gives_two_articles() -> None:
         subtitle=None,
         paragraphs=(PARAGRAPH, "截至目前，全旗已储备化肥1.2万吨、种子800吨，能够满足春播需要。"),
     )
-    analysed = analyse_articles((raw, raw), taxonomy=load_taxonomy())
+    analysed = analyse_articles((raw, raw), taxonomy=load_taxonomy(), topic_model=load_topic_model())
     ids = [a.id for a in analysed]
     assert len(set(ids)) == 2 and ids[0].removesuffix("-2") == ids[1].removesuffix("-2")
 
@@ -171,7 +172,7 @@ def split_and_analyse(lines: list[str], fmt: SourceFormat, *, tagged: bool = Fal
     assert raws, "no article found"
     # The analysis of the longest article: where a super-linear step would show.
     longest = max(raws, key=lambda r: sum(map(len, r.paragraphs)))
-    (analysed,) = analyse_articles((longest,), taxonomy=load_taxonomy())
+    (analysed,) = analyse_articles((longest,), taxonomy=load_taxonomy(), topic_model=load_topic_model())
     assert analysed.summary and all(s in "".join(longest.paragraphs) for s in analysed.summary)
     return raws
 

@@ -22,6 +22,7 @@ from generator.analyse.regions import (
     with_default_city,
 )
 from generator.analyse.segment import load_segmenter
+from generator.analyse.topic_model import TopicModel
 from generator.analyse.topics import Topic, classify
 from generator.models import AnalysedArticle, DateBasis, RawArticle
 from generator.summarise import summarise
@@ -81,6 +82,7 @@ def analyse_article(
     raw: RawArticle,
     *,
     taxonomy: tuple[Topic, ...],
+    topic_model: TopicModel,
     default_province: str | None = None,
     default_year: int | None = None,
     find_hits: HitFinder | None = None,
@@ -111,7 +113,7 @@ def analyse_article(
         raw=raw,
         region=region,
         regions_mentioned=mentioned,
-        topics=classify(title, raw.body, taxonomy=taxonomy),
+        topics=classify(title, raw.body, taxonomy=taxonomy, model=topic_model, segmenter=load_segmenter()),
         keywords=extract_keywords(title, raw.body),
         figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
         summary=summarise(raw.paragraphs, kind=raw.kind, lead_end=raw.lead_end),
@@ -119,8 +121,13 @@ def analyse_article(
     )
 
 
-def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...]) -> tuple[AnalysedArticle, ...]:
-    """Analyse every article; output sorted newest first, then by id, for stable pages."""
+def analyse_articles(
+    raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...], topic_model: TopicModel
+) -> tuple[AnalysedArticle, ...]:
+    """Analyse every article; output sorted newest first, then by id, for stable pages.
+
+    `topic_model` is the learned topic classifier (`load_topic_model()`), loaded once by the caller.
+    """
     by_file: dict[str, list[RawArticle]] = defaultdict(list)
     for raw in raws:
         by_file[raw.source_file].append(raw)
@@ -136,6 +143,7 @@ def analyse_articles(raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...
         analyse_article(
             raw,
             taxonomy=taxonomy,
+            topic_model=topic_model,
             default_province=provinces[raw.source_file],
             default_year=years[raw.source_file],
             find_hits=find_hits,

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 import yaml
 
-from generator.analyse.segment import Segmenter, load_segmenter, read_data_text
+from generator.analyse.segment import Segmenter, read_data_text
+from generator.analyse.topic_model import TopicModel, predict, topic_words
 from generator.errors import ConfigError
 from generator.models import TopicAssignment
 
@@ -38,7 +39,10 @@ BACKGROUND_MARGIN = 1.6
 SECONDARY_SHARE = 0.2
 SECONDARY_MIN = 2.5
 MAX_SECONDARY = 3
-FALLBACK_CODE = "party-and-governance"
+# The outcome when the model is not sure enough of any topic (a taxonomy code like the rest).
+OTHER_CODE = "other"
+# Evidence terms shown per topic.
+MAX_EVIDENCE = 6
 
 # Paragraph separator: blank line(s) between paragraphs of RawArticle.body;
 # a single newline also separates when a text was joined that way.
@@ -253,34 +257,56 @@ def _pick_primary(
     return runner_up[0]
 
 
-def classify(title: str, body: str, *, taxonomy: tuple[Topic, ...]) -> TopicAssignment:
-    """Assign one primary topic and up to three secondary topics, with evidence.
+def classify(
+    title: str, body: str, *, taxonomy: tuple[Topic, ...], model: TopicModel, segmenter: Segmenter
+) -> TopicAssignment:
+    """One primary topic (the learned model's), up to three secondary ones, with evidence.
 
-    Evidence lists, for the primary then each secondary topic, the terms found
-    (strongest contribution first). An article with no evidence at all gets
-    the taxonomy's fallback topic (or its first) and empty evidence.
+    The primary topic is the model's most probable class, or `other` when that
+    probability is below the model's threshold: a wrong topic is worse than none.
+    Secondary topics are the hand scorer's picks (its own primary first, then the topics
+    that clear its evidence floor), minus the primary. Evidence lists, per assigned topic,
+    the taxonomy terms found, and for the primary also the article's words that weighed
+    most for it in the model.
     """
-    return classify_with(title, body, taxonomy=taxonomy, segmenter=load_segmenter())
-
-
-def classify_with(title: str, body: str, *, taxonomy: tuple[Topic, ...], segmenter: Segmenter) -> TopicAssignment:
-    """:func:`classify` with an explicit segmenter (for tests and batch use)."""
     if not taxonomy:
         raise ConfigError("topic taxonomy is empty")
-    scored = score_topics(title or "", body or "", taxonomy=taxonomy, segmenter=segmenter)
-    background = frozenset(t.code for t in taxonomy if t.background)
-    primary = _pick_primary(scored, background, _title_topics(title or "", taxonomy, segmenter))
-    if primary is None:
-        codes = [t.code for t in taxonomy]
-        return TopicAssignment(primary=FALLBACK_CODE if FALLBACK_CODE in codes else codes[0])
+    title, body = title or "", body or ""
+    scored = score_topics(title, body, taxonomy=taxonomy, segmenter=segmenter)
     by_code = {code: (score, terms) for code, score, terms in scored}
-    primary_score = by_code[primary][0]
+    prediction = predict(model, topic_words(title, body, segmenter), {code: s for code, s, _ in scored})
+    best, probability = prediction.best()
+    primary = best if probability >= model.other_threshold else OTHER_CODE
+    secondary = tuple(code for code in _hand_picks(scored, taxonomy, title, segmenter) if code != primary)
+    secondary = secondary[:MAX_SECONDARY]
+    evidence: list[tuple[str, tuple[str, ...]]] = []
+    if primary != OTHER_CODE:
+        terms = by_code.get(primary, (0.0, ()))[1]
+        words = tuple(w for w, c in prediction.word_contributions.get(primary, ()) if c > 0 and w not in terms)
+        evidence.append((primary, (*terms, *words)[:MAX_EVIDENCE]))
+    evidence.extend((code, by_code[code][1][:MAX_EVIDENCE]) for code in secondary)
+    return TopicAssignment(primary=primary, secondary=secondary, evidence=tuple(evidence))
+
+
+def _hand_picks(
+    scored: tuple[tuple[str, float, tuple[str, ...]], ...],
+    taxonomy: tuple[Topic, ...],
+    title: str,
+    segmenter: Segmenter,
+) -> tuple[str, ...]:
+    """The hand scorer's primary topic, then its secondary topics (score order)."""
+    background = frozenset(t.code for t in taxonomy if t.background)
+    hand_primary = _pick_primary(scored, background, _title_topics(title, taxonomy, segmenter))
+    if hand_primary is None:
+        return ()
+    primary_score = next(score for code, score, _ in scored if code == hand_primary)
     floor = max(SECONDARY_MIN, SECONDARY_SHARE * primary_score)
-    secondary = tuple(
-        code for code, score, _ in sorted(scored, key=lambda s: (-s[1], s[0])) if code != primary and score >= floor
-    )[:MAX_SECONDARY]
-    evidence = tuple((code, by_code[code][1]) for code in (primary, *secondary))
-    return TopicAssignment(primary=primary, secondary=secondary, evidence=evidence)
+    others = tuple(
+        code
+        for code, score, _ in sorted(scored, key=lambda s: (-s[1], s[0]))
+        if code != hand_primary and score >= floor
+    )
+    return (hand_primary, *others)
 
 
 @lru_cache(maxsize=1)

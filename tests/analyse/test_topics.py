@@ -1,14 +1,15 @@
-"""Topic classification: taxonomy loading, boundary-aware matching, scoring rules."""
+"""Topic classification: taxonomy loading, boundary-aware matching, the learned model's decisions."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.analyse.segment import Segmenter, load_segmenter
+from generator.analyse.topic_model import TopicModel, load_topic_model
 from generator.analyse.topics import (
+    OTHER_CODE,
     Topic,
     classify,
-    classify_with,
     count_term,
     load_taxonomy,
     parse_taxonomy,
@@ -35,6 +36,7 @@ STABLE_CODES = (
     "disaster-prevention",
     "key-projects-and-construction",
     "party-and-governance",
+    "other",
 )
 
 
@@ -48,13 +50,27 @@ def taxonomy() -> tuple[Topic, ...]:
     return load_taxonomy()
 
 
+@pytest.fixture(scope="module")
+def model() -> TopicModel:
+    return load_topic_model()
+
+
+@pytest.fixture(scope="module")
+def classify_text(seg: Segmenter, taxonomy: tuple[Topic, ...], model: TopicModel):
+    def run(title: str, body: str):
+        return classify(title, body, taxonomy=taxonomy, model=model, segmenter=seg)
+
+    return run
+
+
 def test_taxonomy_keeps_every_stable_code(taxonomy: tuple[Topic, ...]) -> None:
     codes = [t.code for t in taxonomy]
     assert len(codes) == len(set(codes))
     assert set(STABLE_CODES) <= set(codes)
     for topic in taxonomy:
         assert topic.zh and topic.en
-        assert topic.weighted_terms(), topic.code
+        # Every topic but `other` has evidence terms: readers are shown them.
+        assert bool(topic.weighted_terms()) == (topic.code != OTHER_CODE), topic.code
 
 
 def test_exactly_one_background_topic(taxonomy: tuple[Topic, ...]) -> None:
@@ -127,31 +143,29 @@ def test_overlapping_terms_count_once_for_the_longest(seg: Segmenter) -> None:
         ),
     ],
 )
-def test_classify_clear_cases(title: str, body: str, primary: str, taxonomy: tuple[Topic, ...]) -> None:
-    assert classify(title, body, taxonomy=taxonomy).primary == primary
+def test_classify_clear_cases(title: str, body: str, primary: str, classify_text) -> None:
+    assert classify_text(title, body).primary == primary
 
 
-def test_background_topic_yields_when_article_is_mainly_about_something_else(
-    seg: Segmenter, taxonomy: tuple[Topic, ...]
-) -> None:
+def test_background_topic_yields_when_article_is_mainly_about_something_else(classify_text) -> None:
     body = (
         "在做好疫情防控的同时，税务局为纳税人开辟办税绿色通道。疫情防控期间，纳税人可在电子税务局申报。"
         "税务干部坚持疫情防控和纳税服务两手抓，落实税收优惠政策。"
     )
-    result = classify_with("", body, taxonomy=taxonomy, segmenter=seg)
+    result = classify_text("", body)
     # 疫情防控 is said three times, but only as the backdrop of tax services.
     assert result.primary == "tax-and-fees"
 
 
-def test_background_topic_leads_when_the_headline_is_about_it(seg: Segmenter, taxonomy: tuple[Topic, ...]) -> None:
+def test_background_topic_leads_when_the_headline_is_about_it(classify_text) -> None:
     body = "社区设置卡口，对进出人员测量体温、登记信息，对返乡人员实行居家隔离，超市保障生活必需品供应。"
-    result = classify_with("社区织密疫情防控网", body, taxonomy=taxonomy, segmenter=seg)
+    result = classify_text("社区织密疫情防控网", body)
     assert result.primary == "epidemic-control"
 
 
-def test_evidence_lists_primary_first_with_terms_from_the_text(seg: Segmenter, taxonomy: tuple[Topic, ...]) -> None:
+def test_evidence_lists_primary_first_with_terms_from_the_text(classify_text) -> None:
     title, body = "煤矿有序复产", "全区煤矿复产率达到九成，电煤供应充足，电力供应稳定，铁路运输畅通。"
-    result = classify_with(title, body, taxonomy=taxonomy, segmenter=seg)
+    result = classify_text(title, body)
     assert result.primary == "energy-and-power"
     assert [code for code, _ in result.evidence] == [result.primary, *result.secondary]
     for _, terms in result.evidence:
@@ -159,17 +173,24 @@ def test_evidence_lists_primary_first_with_terms_from_the_text(seg: Segmenter, t
         assert all(term in title + body for term in terms)
 
 
-def test_no_evidence_falls_back_with_empty_evidence(taxonomy: tuple[Topic, ...]) -> None:
-    result = classify("", "今天天气很好。", taxonomy=taxonomy)
-    assert result.primary == "party-and-governance"
+def test_text_about_nothing_the_model_knows_is_other_with_no_evidence(classify_text) -> None:
+    result = classify_text("", "今天天气很好。")
+    assert result.primary == OTHER_CODE
     assert result.secondary == () and result.evidence == ()
 
 
-def test_empty_taxonomy_is_a_config_error() -> None:
+def test_a_subject_outside_the_taxonomy_is_other_not_a_forced_topic(classify_text) -> None:
+    # A school story: no code fits it, and the model must not force one.
+    title = "中小学春季学期如期开学"
+    body = "全市中小学生今天返校上课，教师提前备课，学校组织开学典礼，家长送孩子到校门口。"
+    assert classify_text(title, body).primary == OTHER_CODE
+
+
+def test_empty_taxonomy_is_a_config_error(seg: Segmenter, model: TopicModel) -> None:
     with pytest.raises(ConfigError):
-        classify("标题", "正文", taxonomy=())
+        classify("标题", "正文", taxonomy=(), model=model, segmenter=seg)
 
 
-def test_classify_is_deterministic(taxonomy: tuple[Topic, ...]) -> None:
+def test_classify_is_deterministic(classify_text) -> None:
     args = ("复工复产加速跑", "规模以上工业企业开复工率达80%，煤矿全部复产。")
-    assert classify(*args, taxonomy=taxonomy) == classify(*args, taxonomy=taxonomy)
+    assert classify_text(*args) == classify_text(*args)
