@@ -10,7 +10,7 @@ from dataclasses import replace
 from generator.analyse.dates import dates_mentioned, dominant_year
 from generator.analyse.duplicates import Document, find_duplicates
 from generator.analyse.figures import extract_figures
-from generator.analyse.gazetteer import load_gazetteer
+from generator.analyse.gazetteer import Division, Gazetteer, Level, load_gazetteer
 from generator.analyse.keywords import extract_keywords
 from generator.analyse.regions import (
     Hit,
@@ -18,13 +18,15 @@ from generator.analyse.regions import (
     dominant_city,
     dominant_province,
     find_mentions,
+    outlet_home,
+    region_of,
     resolve_regions,
     with_default_city,
 )
 from generator.analyse.segment import load_segmenter
 from generator.analyse.topic_model import TopicModel
 from generator.analyse.topics import Topic, classify
-from generator.models import AnalysedArticle, DateBasis, RawArticle
+from generator.models import AnalysedArticle, DateBasis, RawArticle, Region
 from generator.summarise import summarise
 
 
@@ -65,6 +67,31 @@ def _full_text(raw: RawArticle) -> str:
     return f"{raw.title or ''}\n{raw.body}"
 
 
+def _region_text(raw: RawArticle) -> str:
+    """The body and the photo captions: a photo story often names its place only in a
+    caption (2月7日，在位于湖南省衡阳市雁峰区的…), and a caption is the story's own words."""
+    return "\n".join((raw.body, *raw.captions))
+
+
+def _home_province(home: Division | None, gazetteer: Gazetteer) -> str | None:
+    return gazetteer.chain(home.adcode)[0].name if home is not None else None
+
+
+def _home_city(home: Division | None, gazetteer: Gazetteer) -> str | None:
+    """Adcode of the prefecture-level division of an outlet's home, if it has one."""
+    if home is None:
+        return None
+    cities = [d for d in gazetteer.chain(home.adcode) if d.level is Level.CITY]
+    return cities[0].adcode if cities else None
+
+
+def _placed_by_outlet(region: Region, home: Division | None, gazetteer: Gazetteer) -> Region:
+    """`region`, or the outlet's home when the article names no region at all."""
+    if region.province is not None or home is None:
+        return region
+    return region_of(gazetteer.chain(home.adcode))
+
+
 def _hit_finder() -> HitFinder:
     """Gazetteer scan memoised for one run: each article is resolved twice (once to find
     its page's home province, once for itself) over the same text."""
@@ -96,7 +123,7 @@ def analyse_article(
     title = raw.title or ""
     text = _full_text(raw)
     region, mentioned = resolve_regions(
-        raw.body,
+        _region_text(raw),
         title=raw.title,
         dateline_place=raw.dateline_place,
         default_province=default_province,
@@ -139,21 +166,38 @@ def analyse_articles(
     # A page that never writes its year falls back on the year the whole corpus writes most.
     corpus_year = dominant_year(r.body for r in raws)
     years = {name: dominant_year(r.body for r in members) or corpus_year for name, members in by_file.items()}
+    # A local outlet's name says where its readers are (承德日报): that wins over the page's majority.
+    gazetteer = load_gazetteer()
+    outlet_homes = {outlet: outlet_home(outlet, gazetteer) for outlet in sorted({r.outlet or "" for r in raws})}
     analysed = [
         analyse_article(
             raw,
             taxonomy=taxonomy,
             topic_model=topic_model,
-            default_province=provinces[raw.source_file],
+            default_province=_home_province(outlet_homes[raw.outlet or ""], gazetteer) or provinces[raw.source_file],
             default_year=years[raw.source_file],
             find_hits=find_hits,
         )
         for raw in raws
     ]
-    # A city paper says 我市 / 市委 for its home city: the city most of the page is about.
+    # A city paper says 我市 / 市委 for its home city: the outlet's city, else the city most
+    # of the page is about. An article of a local outlet that names no place at all is
+    # about the outlet's home.
     home = {name: dominant_city(a.region for a in analysed if a.raw.source_file == name) for name in by_file}
     analysed = [
-        replace(a, region=with_default_city(a.region, _full_text(a.raw), home[a.raw.source_file])) for a in analysed
+        replace(
+            a,
+            region=_placed_by_outlet(
+                with_default_city(
+                    a.region,
+                    _full_text(a.raw),
+                    _home_city(outlet_homes[a.raw.outlet or ""], gazetteer) or home[a.raw.source_file],
+                ),
+                outlet_homes[a.raw.outlet or ""],
+                gazetteer,
+            ),
+        )
+        for a in analysed
     ]
     # A page that prints one article twice gives two equal ids: number the repeats so
     # pages, PO contexts and the duplicate index stay one per article.

@@ -11,10 +11,10 @@ Three steps, each a pure function over the gazetteer (``generator.analyse.gazett
    holds more than half of the evidence at the current level; the dateline place is
    the strongest cue and fixes the chain down to itself.
 
-Regional papers say 自治区, 全区 or 我区 for their own region ("the autonomous region").
-Those words name no region by themselves, so they count only for ``default_province``
-(the outlet's region, from the sidecar or the corpus majority) or, without one, for an
-autonomous region the article names elsewhere.
+Regional papers say 自治区, 全区 or 我区 for their own region ("the autonomous region"), and
+provincial ones 全省, 我省, 省委 for their province. Those words name no region by themselves,
+so they count only for ``default_province`` (the outlet's region, from the sidecar or the
+corpus majority) or, without one, for the one such province the article names elsewhere.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ TokenSpans = Callable[[str], Mapping[int, int]]
 HitFinder = Callable[[str], "tuple[Hit, ...]"]
 
 TITLE_WEIGHT: Final[int] = 3
+# The dateline place counts like two body mentions (see choose_subject).
+DATELINE_WEIGHT: Final[int] = 2
 BODY_WEIGHT: Final[int] = 1
 
 # 自治区 standing alone (full names such as 广西壮族自治区 are consumed by the scan first),
@@ -46,6 +48,9 @@ BODY_WEIGHT: Final[int] = 1
 _OWN_REGION_CUE: Final[re.Pattern[str]] = re.compile(
     r"自治区|(?<![完安健齐保])全区(?![域分别间块])|(?<!自)我区(?![域分别间块])"
 )
+# The same for a province (全省 "the whole province", 我省, 本省, the provincial Party
+# committee and government) - not 全省略, 省委托.
+_OWN_PROVINCE_CUE: Final[re.Pattern[str]] = re.compile(r"(?:全省|我省|本省)(?!略)|省委(?!托)|省政府")
 # Reporter credits inside a body (本报讯（记者徐金华）): people's names, not places.
 _CREDIT: Final[re.Pattern[str]] = re.compile(r"[（(][^（()）]{0,6}(?:记者|通讯员|实习生|摄影|编辑)[^（()）]{0,30}[）)]")
 # Fixed names of things that start with a place name but are no mention of it.
@@ -225,8 +230,12 @@ def _mentions(
     """
     anchors = fixed + tuple(h.key.adcodes[0] for h in hits if len(h.key.adcodes) == 1 and not h.key.needs_context)
     out = []
+    previous: Hit | None = None
     for hit in hits:
+        qualifier, previous = previous, hit
         if hit.key.needs_context and not any(_affinity(gazetteer, c, anchors) for c in hit.key.adcodes):
+            continue
+        if _qualified_elsewhere(hit, qualifier, gazetteer):
             continue
         code = settle(hit.key.adcodes, gazetteer, anchors)
         names = {gazetteer.get(c).name for c in hit.key.adcodes}
@@ -238,17 +247,29 @@ def _mentions(
     return tuple(out)
 
 
+def _qualified_elsewhere(hit: Hit, qualifier: Hit | None, gazetteer: Gazetteer) -> bool:
+    """True for a name right after another province's name: 内蒙古大兴安岭 is Inner Mongolia's
+    Greater Khingan forest, not Heilongjiang's 大兴安岭地区 (黑龙江大兴安岭 is)."""
+    if qualifier is None or qualifier.end != hit.start or len(qualifier.key.adcodes) != 1:
+        return False
+    province = gazetteer.get(qualifier.key.adcodes[0])
+    if province.level is not Level.PROVINCE:
+        return False
+    return all(gazetteer.chain(code)[0].adcode != province.adcode for code in hit.key.adcodes)
+
+
 def _own_region_mentions(
     text: str, hits: tuple[Hit, ...], province: Division | None, local: bool, title_end: int
 ) -> tuple[Mention, ...]:
-    """自治区/全区/我区 as mentions of `province` (an autonomous region).
+    """自治区/全区/我区 as mentions of `province` (an autonomous region), 全省/我省/省委 of a 省.
 
     自治区 always means the region. When the article also names a city or county, a body
     全区/我区 may well mean "the whole district", so it is then ignored; in a title it
     still counts (介绍我区……).
     """
-    if province is None or not province.name.endswith("自治区"):
+    if province is None or not province.name.endswith(("自治区", "省")):
         return ()
+    cue = _OWN_REGION_CUE if province.name.endswith("自治区") else _OWN_PROVINCE_CUE
     # Covered by a place name hit: some hit starting at or before the cue ends after it.
     # Sorted starts and a running maximum of ends answer that per cue in log time (a scan
     # of every hit per cue was quadratic in long articles).
@@ -256,12 +277,12 @@ def _own_region_mentions(
     starts = [start for start, _ in spans]
     reach = list(itertools.accumulate((end for _, end in spans), max))
     out = []
-    for match in _OWN_REGION_CUE.finditer(text):
+    for match in cue.finditer(text):
         before = bisect.bisect_right(starts, match.start())
         if before and reach[before - 1] > match.start():
             continue
         in_title = match.start() < title_end
-        if local and not in_title and match.group() != "自治区":
+        if local and not in_title and match.group() in ("全区", "我区"):
             continue
         weight = TITLE_WEIGHT if in_title else BODY_WEIGHT
         out.append(Mention(match.start(), match.end(), match.group(), province.adcode, province.name, weight))
@@ -271,26 +292,32 @@ def _own_region_mentions(
 def choose_subject(
     mentions: tuple[Mention, ...], gazetteer: Gazetteer, *, dateline: Division | None = None
 ) -> tuple[Division, ...]:
-    """The subject chain, province first (empty if nothing is known)."""
+    """The subject chain, province first (empty if nothing is known).
+
+    Every mention adds its weight to its division and to each division above it. The
+    dateline place is evidence like a headline mention (`DATELINE_WEIGHT`), not a verdict:
+    本报太原3月1日电 over a story about all of Shanxi stays at province level, because the
+    province's own mentions outweigh 太原. From the best province the chain descends to the
+    best child while that child holds at least as much evidence as the level's own mentions
+    (全省, 山西省 ...; strictly more below a city) and strictly more than its runner-up.
+    """
     weight: dict[str, int] = {}
     first: dict[str, int] = {}
-    for mention in mentions:
-        if mention.adcode is None or mention.weight == 0:
-            continue
-        for division in gazetteer.chain(mention.adcode):
-            weight[division.adcode] = weight.get(division.adcode, 0) + mention.weight
-            first.setdefault(division.adcode, mention.start)
+    weighted = [(m.adcode, m.weight, m.start) for m in mentions if m.adcode is not None and m.weight > 0]
+    if dateline is not None:
+        weighted.append((dateline.adcode, DATELINE_WEIGHT, -1))
+    for adcode, amount, start in weighted:
+        for division in gazetteer.chain(adcode):
+            weight[division.adcode] = weight.get(division.adcode, 0) + amount
+            first[division.adcode] = min(first.get(division.adcode, start), start)
 
     def ranked(codes: Iterable[str]) -> list[str]:
         return sorted(codes, key=lambda c: (-weight.get(c, 0), first.get(c, 0), c))
 
-    if dateline is not None:
-        chain = list(gazetteer.chain(dateline.adcode))
-    else:
-        provinces = ranked(c for c in weight if gazetteer.get(c).level is Level.PROVINCE)
-        if not provinces:
-            return ()
-        chain = [gazetteer.get(provinces[0])]
+    provinces = ranked(c for c in weight if gazetteer.get(c).level is Level.PROVINCE)
+    if not provinces:
+        return ()
+    chain = [gazetteer.get(provinces[0])]
     while chain[-1].level is not Level.COUNTY:
         current = chain[-1].adcode
         below = ranked(c for c in weight if gazetteer.get(c).parent == current)
@@ -298,7 +325,12 @@ def choose_subject(
             break
         best = below[0]
         second = weight[below[1]] if len(below) > 1 else 0
-        if weight[best] * 2 <= weight.get(current, 0) or weight[best] == second:
+        own = weight[current] - sum(weight[c] for c in below)
+        # A tie with the level's own mentions descends from a province (吉林省 in the
+        # headline, 长春 three times in the text: a Changchun story) but not from a city,
+        # whose stories name their counties in passing (a city meeting on 博爱站).
+        enough = weight[best] >= own if chain[-1].level is Level.PROVINCE else weight[best] > own
+        if not enough or weight[best] == second:
             break
         chain.append(gazetteer.get(best))
     return tuple(chain)
@@ -345,10 +377,14 @@ def resolve(
         plain = _mentions(full, hits, title_end, gaz, (*fixed, dateline.adcode))
     own = default
     if own is None:
-        # Without a default, 自治区 can only mean an autonomous region the text names.
+        # Without a default, 自治区 / 全省 can only mean the one such province the text names.
+        # An autonomous region first: 我区 in a text naming Inner Mongolia and two 省 is Inner Mongolia.
         named = {gaz.chain(m.adcode)[0] for m in plain if m.adcode}
-        autonomous = [d for d in named if d.name.endswith("自治区")]
-        own = autonomous[0] if len(autonomous) == 1 else None
+        for ending in ("自治区", "省"):
+            candidates = [d for d in named if d.name.endswith(ending)]
+            if candidates:
+                own = candidates[0] if len(candidates) == 1 else None
+                break
     local = any(m.adcode and gaz.get(m.adcode).level is not Level.PROVINCE for m in plain)
     own_mentions = _own_region_mentions(full, hits, own, local, title_end)
     mentions = tuple(sorted(plain + own_mentions, key=lambda m: m.start))
@@ -425,6 +461,26 @@ def resolve_regions(
 # A city paper's own city: 我市 "our city", 全市 "the whole city", 本市, and its
 # leadership bodies. 市场 (market) and 城市 (city, generic) are not cues.
 _OWN_CITY_CUE: Final[re.Pattern[str]] = re.compile(r"我市|全市|本市|市委|市政府|市人大|市政协|市长(?!期)")
+
+
+def outlet_home(outlet: str | None, gazetteer: Gazetteer | None = None) -> Division | None:
+    """The home region an outlet's name starts with: 承德日报 -> 承德市, 内蒙古日报 -> 内蒙古自治区,
+    濮阳市融媒体中心 -> 濮阳市; None for national names (人民日报, 新华社, 中国新闻网).
+
+    A local paper's readers are its home city's: its 我市 / 全市 / 市委 mean that city and its
+    自治区 / 全省 that province, whatever the page's other articles are about. Only a name at
+    the very start counts (中国新闻网 names no 中国 region), and only one that is not ambiguous
+    without context (a bare county stem such as 朝阳 is).
+    """
+    if not outlet:
+        return None
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    hits = [h for h in scan(outlet, gaz) if h.start == 0 and not h.key.needs_context]
+    if not hits:
+        return None
+    longest = max(hits, key=lambda h: h.end)
+    code = settle(longest.key.adcodes, gaz, ())
+    return gaz.get(code) if code is not None else None
 
 
 def dominant_city(regions: Iterable[Region], *, share: float = 0.5) -> str | None:

@@ -170,7 +170,7 @@ def test_settle(candidates: tuple[str, ...], anchors: tuple[str, ...], expected:
         ("济源市召开复工复产会议。", None, None, ("河南省", None, "济源市", "419001")),
         ("山阳区召开会议，焦作市领导出席，山阳区干部参加。", None, None, ("河南省", "焦作市", "山阳区", "410811")),
         (
-            # The dateline city fixes the chain; most of the body is about one county in it.
+            # The dateline city is strong evidence; most of the body is about one county in it.
             "扎兰屯市启动春耕。扎兰屯市农牧局组织培训，扎兰屯市农户参加。",
             "呼伦贝尔",
             None,
@@ -336,3 +336,57 @@ def test_city_paper_articles_default_to_the_pages_home_city() -> None:
     hubei = Region(province="湖北省", adcode="420000")
     assert with_default_city(hubei, "我市支援湖北", home) == hubei
     assert dominant_city([Region(province="河南省", adcode="410000")]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "dateline", "expected"),
+    [
+        (
+            # Datelined in the capital, about the whole province: the dateline is evidence, not a verdict.
+            "山西省出台措施支持企业复工。全省规模以上工业企业复工率达到九成，山西各地加快项目建设。",
+            None,
+            "太原",
+            ("山西省", None),
+        ),
+        (
+            # The same dateline over a story about the capital itself.
+            "太原市召开会议。太原市各区加快复工，太原市重点项目全部开工。",
+            None,
+            "太原",
+            ("山西省", "太原市"),
+        ),
+        (
+            # The province in the headline, one city throughout the text: a story about that city.
+            "长春市加快复工。长春市企业全部开工，长春市稳定就业。",
+            "吉林省推动复工",
+            None,
+            ("吉林省", "长春市"),
+        ),
+    ],
+)
+def test_subject_level_follows_the_evidence(
+    text: str, title: str | None, dateline: str | None, expected: tuple[str | None, ...]
+) -> None:
+    region, _ = resolve_regions(text, title=title, dateline_place=dateline)
+    assert (region.province, region.city) == expected
+
+
+@pytest.mark.parametrize(
+    ("outlet", "expected"),
+    [
+        ("承德日报", "承德市"),
+        ("内蒙古日报", "内蒙古自治区"),
+        ("焦作日报", "焦作市"),
+        ("濮阳市融媒体中心", "濮阳市"),
+        ("人民日报", None),
+        ("新华社", None),
+        ("中国新闻网", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_outlet_home(outlet: str | None, expected: str | None) -> None:
+    from generator.analyse.regions import outlet_home
+
+    home = outlet_home(outlet, GAZ)
+    assert (home.name if home else None) == expected

@@ -8,13 +8,17 @@ by the shipped splitter and resolved by `analyse_articles` as a one-file seed, s
 place, the title and the text reach the region resolver as they do in a build. A label of no
 city (a province-wide or national story) must be matched by no city; no province (a national
 story) by no province.
+
+By default each article also carries its outlet's name (the corpus `outlet`, without its repost
+note), as a seed's sidecar `outlet:` or the page header gives it in a build; `--no-outlet`
+scores the text alone.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.analyse.article import analyse_articles
 from generator.analyse.topic_model import load_topic_model
@@ -23,7 +27,7 @@ from generator.ingest.script import to_simplified
 from generator.ingest.split import split_document
 from generator.ingest.tagger import load_tagger
 from generator.models import Region
-from generator.training.corpus import CorpusArticle, corpus_path, load_corpus, split_by_outlet
+from generator.training.corpus import CorpusArticle, corpus_path, load_corpus, outlet_key, split_by_outlet
 from generator.training.train import document_from_bytes
 
 
@@ -45,20 +49,22 @@ def plain_file(article: CorpusArticle) -> str:
     return "\n\n".join([*head, *paragraphs]) + "\n"
 
 
-def predicted_region(article: CorpusArticle) -> Region:
+def predicted_region(article: CorpusArticle, *, with_outlet: bool = True) -> Region:
     doc = document_from_bytes(plain_file(article).encode("utf-8"), name=f"{article.id}.txt")
     raws = split_document(doc, tagger=load_tagger())
     if not raws:
         return Region()
+    if with_outlet:
+        raws = tuple(replace(raw, outlet=to_simplified(outlet_key(article.outlet))) for raw in raws)
     analysed = analyse_articles(raws, taxonomy=load_taxonomy(), topic_model=load_topic_model())
     longest = max(analysed, key=lambda a: len(a.raw.body))
     return longest.region
 
 
-def results(articles: Iterable[CorpusArticle]) -> list[RegionResult]:
+def results(articles: Iterable[CorpusArticle], *, with_outlet: bool = True) -> list[RegionResult]:
     out = []
     for article in articles:
-        region = predicted_region(article)
+        region = predicted_region(article, with_outlet=with_outlet)
         out.append(
             RegionResult(
                 id=article.id,
@@ -82,9 +88,10 @@ def accuracies(rows: Sequence[RegionResult]) -> tuple[float, float]:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="score the test outlets")
+    parser.add_argument("--no-outlet", action="store_true", help="the text alone, no outlet name")
     args = parser.parse_args(argv)
     train, test = split_by_outlet(load_corpus(corpus_path()))
-    rows = results(test if args.heldout else train)
+    rows = results(test if args.heldout else train, with_outlet=not args.no_outlet)
     province, city = accuracies(rows)
     print(f"articles {len(rows)}  province {province:.3f}  city {city:.3f}")
     for r in rows:
