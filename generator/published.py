@@ -27,7 +27,7 @@ ARROW = " -> "
 _HEADER = (
     "# Every article id ever published, one per line; `old -> new` sends the old page to the new one.",
     "# An id without an article keeps a page: a redirect when it moved, else a 'removed' notice.",
-    "# Written by `python -m generator build` (it only ever adds lines); do not edit by hand.",
+    "# Written by `python -m generator build`, which only adds ids; by hand, only add `old -> new` lines.",
 )
 # What `generator.analyse.article.article_id` makes (and the date-prefixed ids before it):
 # the check keeps a hand-edited line from turning into a path or markup.
