@@ -31,6 +31,7 @@ from generator.analyse.topics import load_taxonomy  # noqa: E402
 from generator.config import load_settings  # noqa: E402
 from generator.ingest import ingest_seeds  # noqa: E402
 from generator.pipeline import Content, render_docs  # noqa: E402
+from generator.published import read_record  # noqa: E402
 from generator.site import build_site  # noqa: E402
 from generator.translate import load_memory, localize  # noqa: E402
 from generator.write import write_tree  # noqa: E402
@@ -96,7 +97,8 @@ def main() -> None:
             args.repeat,  # type: ignore[attr-defined]
         )
         content = Content(articles=localized, problems=(), taxonomy=taxonomy)  # type: ignore[arg-type]
-        t_render, files = timed(lambda: render_docs(content, settings), args.repeat)
+        published = read_record(settings.docs_dir)
+        t_render, files = timed(lambda: render_docs(content, settings, published=published), args.repeat)
         t_write, _ = timed(lambda: write_tree(settings.docs_dir, files), args.repeat)  # type: ignore[arg-type]
 
         tokenizer = jieba.Tokenizer()

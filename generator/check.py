@@ -24,6 +24,7 @@ from generator.errors import GeneratorError
 from generator.linkcheck import check_site
 from generator.models import TranslationState
 from generator.pipeline import Content, compute, is_sidecar_problem, render_docs
+from generator.published import read_record
 from generator.render.export import export_json, load_schema
 from generator.site import build_site
 from generator.translate.memory import (
@@ -81,7 +82,7 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class TranslationGap:
-    context: str  # msgctxt, e.g. 2020-03-12-0c94f240e4:summary:2
+    context: str  # msgctxt, e.g. 003-f2e52fa04076f08f-0c94f240e4:summary:2
     source: str  # msgid, the Chinese
     reason: str  # one of Gap's texts
 
@@ -164,8 +165,11 @@ def _docs_up_to_date(content: Content, settings: Settings) -> tuple[str, ...]:
     if any(is_sidecar_problem(problem) for problem in content.problems):
         # The build refuses to run with a bad sidecar, so there is nothing to compare with.
         return ("not compared: a sidecar is invalid (see above); the build refuses to run until it is fixed",)
-    expected = render_docs(content, settings)
     docs = settings.docs_dir
+    try:
+        expected = render_docs(content, settings, published=read_record(docs))
+    except GeneratorError as exc:  # a broken record of published ids, named with its line
+        return (str(exc),)
     actual = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()
     problems = [f"docs_src/{rel}: missing" for rel in sorted(set(expected) - actual)]
     problems += [f"docs_src/{rel}: no longer generated (stale)" for rel in sorted(actual - set(expected))]

@@ -204,7 +204,7 @@ def check(seeds: str | None, docs: str | None) -> None:
 
     Exits non-zero with a readable list of problems; every check runs even after a failure.
     English that is missing or only machine-drafted is listed entry by entry (msgctxt
-    such as 2020-03-12-0c94f240e4:summary:2) with the command to run next.
+    such as 003-f2e52fa04076f08f-0c94f240e4:summary:2) with the command to run next.
     """
     from generator.check import run_checks
 

@@ -7,6 +7,7 @@ every `href`/`src` in every HTML page must resolve to a file of the site, and ev
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -30,6 +31,20 @@ class BrokenLink:
         return f"{self.page}: {self.target} ({self.reason})"
 
 
+_REFRESH_URL = re.compile(r"^\s*\d+(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(.+?)\s*$", re.IGNORECASE)
+
+
+def refresh_target(content: str) -> str | None:
+    """The address of a `<meta http-equiv="refresh" content="0; url=...">`, quotes removed; None if it names none."""
+    match = _REFRESH_URL.match(content)
+    if match is None:
+        return None
+    url = match.group(1)
+    if len(url) >= 2 and url[0] == url[-1] and url[0] in "'\"":
+        url = url[1:-1]
+    return url or None
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -42,6 +57,12 @@ class _PageParser(HTMLParser):
             value = values.get(key)
             if value and (key == "id" or tag == "a"):
                 self.ids.add(value)
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            # A redirect page (generator.render.gone) sends the reader on by its refresh target.
+            target = refresh_target(values.get("content") or "")
+            if target is not None:
+                self.links.append(target)
+            return
         attr = _LINK_ATTRS.get(tag)
         target = values.get(attr) if attr else None
         if target is None:

@@ -22,7 +22,9 @@ from generator.ingest import ingest_seeds
 from generator.ingest.tagger import load_tagger
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
+from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
 from generator.render.export import export_json
+from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
 from generator.site import site_urls
 from generator.translate import load_memory, localize
@@ -146,11 +148,21 @@ def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
     return names
 
 
-def render_docs(content: Content, settings: Settings) -> dict[str, str]:
-    """Every file of the docs folder, keyed by relative path."""
+def render_docs(content: Content, settings: Settings, *, published: Record) -> dict[str, str]:
+    """Every file of the docs folder, keyed by relative path.
+
+    `published` is the record of ids the docs folder being replaced had published
+    (`generator.published.read_record`): each of them keeps a page, and the record
+    written back adds the current ids.
+    """
     templates = load_templates(settings.root / "site_templates")
-    options = SiteOptions(site_urls=site_urls(settings), place_names_en=_place_names_en(content.articles))
+    urls = site_urls(settings)
+    options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
     files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates, options=options)
+    current = [loc.article.id for loc in content.articles]
+    record = with_current(published, current)
+    files.update(gone_files(gone_pages(record, current), templates=templates, site_urls=urls))
+    files[RECORD_FILE] = format_record(record)
     export = export_json(content.articles)
     # The schema travels with the export so a download explains itself.
     schema = resources.files("generator.data").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
@@ -164,8 +176,9 @@ def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     """seeds -> docs folder (replaced atomically)."""
     pause_point("compute")
     content = compute(settings)
-    files = render_docs(content, settings)
     target = docs_dir or settings.docs_dir
+    # The record lives in the folder it describes: a fresh folder (a test, a scratch build) has no history.
+    files = render_docs(content, settings, published=read_record(target))
     pause_point("write-docs")
     write_tree(target, files, pause="swap-docs")
     pause_point("docs-written")

@@ -4,9 +4,10 @@ translation coverage, from two JSON exports (`python -m generator export`).
     python -m generator.pr_summary --base base.json --head head.json >> "$GITHUB_STEP_SUMMARY"
 
 Articles are matched by id and compared by a hash of their exported content. An article
-whose id changed (its date was corrected, so its id and page moved) is matched to its old
-self by source file and Chinese title, and reported as changed, with `id` among the
-changed fields. Everything but `main` is pure.
+whose id changed (ids come from the seed's name and the article's text, so a re-cut text
+or the one-off migration from date-prefixed ids gives a new id; a corrected date never
+does) is matched to its old self by source file and Chinese title, and reported as
+changed, with `id` among the changed fields. Everything but `main` is pure.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def compare(base: Sequence[Article], head: Sequence[Article]) -> Diff:
     unchanged = len(old.keys() & new.keys()) - len(changed)
     gone = [old[i] for i in sorted(old.keys() - new.keys())]
     fresh = [new[i] for i in sorted(new.keys() - old.keys())]
-    # A re-dated article has a new id: pair it with its old self when that is unambiguous.
+    # An article whose text was re-cut has a new id: pair it with its old self when that is unambiguous.
     gone_by = Counter(_origin(a) for a in gone)
     fresh_by = Counter(_origin(a) for a in fresh)
     pairs = {key for key in gone_by.keys() & fresh_by.keys() if gone_by[key] == fresh_by[key] == 1 and key[1]}

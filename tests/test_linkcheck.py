@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.linkcheck import check_site
+import pytest
+
+from generator.linkcheck import check_site, refresh_target
 
 
 def _site(tmp_path: Path, pages: dict[str, str]) -> Path:
@@ -51,3 +53,32 @@ def test_built_site_has_no_broken_links(built_site: tuple[Path, Path]) -> None:
     _, site = built_site
     broken = check_site(site)
     assert broken == (), "\n".join(map(str, broken))
+
+
+def test_a_redirect_page_is_checked_by_its_refresh_target(tmp_path: Path) -> None:
+    site = _site(
+        tmp_path,
+        {
+            "articles/new.html": "<h1>new</h1>",
+            "articles/old.html": '<meta http-equiv="refresh" content="0; url=new.html"><a href="new.html">new</a>',
+            "articles/lost.html": '<meta http-equiv="Refresh" content="0;URL=\'gone.html\'">',
+        },
+    )
+    assert [(b.page, b.target, b.reason) for b in check_site(site)] == [
+        ("articles/lost.html", "gone.html", "no such file")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "target"),
+    [
+        ("0; url=a.html", "a.html"),
+        ("5;URL='b.html#x'", "b.html#x"),
+        ('0, url="c.html"', "c.html"),
+        ("0; d.html", "d.html"),
+        ("30", None),
+        ("", None),
+    ],
+)
+def test_refresh_target(content: str, target: str | None) -> None:
+    assert refresh_target(content) == target

@@ -43,7 +43,8 @@ def test_compare_by_id_and_hash() -> None:
     assert diff.unchanged == 1
 
 
-def test_a_redated_article_is_changed_not_removed_and_added() -> None:
+def test_an_article_whose_id_changed_is_changed_not_removed_and_added() -> None:
+    # The migration from date-prefixed ids (or a re-cut text): same seed, same title, new id.
     old = _article("undated-x", date=None)
     new = {**old, "id": "2020-02-13-x", "date": "2020-02-13"}
     diff = compare([old, _article("b")], [new, _article("b")])

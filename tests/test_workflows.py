@@ -74,9 +74,11 @@ def test_pull_request_workflow_runs_the_readme_commands_check_preview_and_summar
     assert "generator.pr_summary" in runs and "$GITHUB_STEP_SUMMARY" in runs
     upload = [s for s in _steps(workflow) if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
     assert upload and upload[0]["with"]["path"].rstrip("/") == "site"
-    # The preview build must not regenerate the committed docs_src/ before the check compares it.
-    site_step = next(s for s in _steps(workflow) if s.get("run") == "make site")
+    # The preview build must not regenerate the committed docs_src/ before the check compares it,
+    # and builds from a copy of it: the record of published ids (redirects, removal notices) is there.
+    site_step = next(s for s in _steps(workflow) if "make site" in str(s.get("run", "")).splitlines())
     assert "DIGEST_DOCS" in site_step.get("env", {})
+    assert 'cp -R docs_src "$DIGEST_DOCS"' in site_step["run"]
 
 
 def test_pages_workflow_deploys_main_with_the_official_actions() -> None:

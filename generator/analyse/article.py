@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
@@ -29,15 +30,39 @@ from generator.analyse.topics import Topic, classify
 from generator.models import AnalysedArticle, DateBasis, RawArticle, Region
 from generator.summarise import summarise
 
+SLUG_CHARS = 32
+"""Longest seed-name part of an id: enough to recognise the seed, short enough for a URL."""
+HASH_CHARS = 10
+"""Hex digits of the text hash: 40 bits, and ids are per seed file, so repeats are only true repeats."""
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def source_slug(source_file: str) -> str:
+    """The seed's name without its suffix as lowercase ASCII words joined by `-` (`""` when none).
+
+    Only `a-z`, `0-9` and `-` survive, so a hostile name (`../`, HTML, spaces, Chinese)
+    can never become a path or markup; a long name is cut at a word boundary when one is near.
+    """
+    stem = source_file.rsplit(".", 1)[0] if "." in source_file.rsplit("/", 1)[-1] else source_file
+    slug = _NOT_SLUG.sub("-", stem.lower()).strip("-")
+    if len(slug) <= SLUG_CHARS:
+        return slug
+    cut = slug[:SLUG_CHARS]
+    boundary = cut.rfind("-")
+    return (cut[:boundary] if boundary >= SLUG_CHARS // 2 else cut).strip("-")
+
 
 def article_id(raw: RawArticle) -> str:
-    """Stable, URL-safe id: the article date (or `undated`) and a hash of file and text.
+    """Stable, URL-safe id from the source alone: the seed's name and a hash of file and text.
 
-    It depends only on the article itself, so adding or removing another seed never
-    changes it; it changes when the article's own text changes.
+    Nothing the sidecar or the analysis decides (date, outlet, region, title, topics) goes
+    in, so correcting metadata never moves a page or its translations; adding or removing
+    another seed never changes it either. It changes only when the seed is renamed or the
+    article's own text changes (see `generator.published` for what the old page then shows).
     """
-    digest = hashlib.sha1(f"{raw.source_file}\n{raw.body}".encode()).hexdigest()[:10]
-    return f"{raw.date or 'undated'}-{digest}"
+    digest = hashlib.sha1(f"{raw.source_file}\n{raw.body}".encode()).hexdigest()[:HASH_CHARS]
+    slug = source_slug(raw.source_file)
+    return f"{slug}-{digest}" if slug else digest
 
 
 def unique_ids(ids: Iterable[str]) -> tuple[str, ...]:
@@ -131,7 +156,7 @@ def analyse_article(
         find_hits=find_hits,
     )
     mentioned_dates = dates_mentioned(text, reference=raw.date, year=default_year)
-    identity = article_id(raw)  # before the text date below: ids never move with analysis results
+    identity = article_id(raw)  # from the source alone: ids never move with metadata or analysis results
     if raw.date is None and mentioned_dates:
         # No dateline, issue or sidecar date: the latest date the text itself names, said as such.
         raw = replace(raw, date=mentioned_dates[-1], date_basis=DateBasis.TEXT)

@@ -298,6 +298,32 @@ def merge(catalog: polib.POFile, segments: Iterable[Segment]) -> tuple[polib.POF
     return out, MergeReport(added=added, kept=kept, carried=carried, fuzzy_matched=fuzzy_matched, obsoleted=obsoleted)
 
 
+def move_contexts(catalog: polib.POFile, moves: Mapping[str, str]) -> int:
+    """Rename, in place, every msgctxt of an article id that moved (`old -> new`); how many were renamed.
+
+    English, flags, comments and `#|` hints stay as they are, so a reviewed entry stays
+    reviewed. Obsolete entries share contexts with active ones (an older wording of the
+    same field): they move too, so their hints stay with their article, and one that
+    would then equal an active entry or another obsolete one (same context and Chinese)
+    is dropped, as `merge` keeps only one entry per key.
+    """
+    renamed = 0
+    for entry in catalog:
+        group, sep, field = (entry.msgctxt or "").partition(":")
+        if sep and group in moves:
+            entry.msgctxt = f"{moves[group]}:{field}"
+            renamed += 1
+    seen = {(e.msgctxt or "", e.msgid) for e in catalog if not e.obsolete}
+    dropped: set[int] = set()  # by identity: polib's entry equality is not identity
+    for entry in catalog.obsolete_entries():
+        key = (entry.msgctxt or "", entry.msgid)
+        if key in seen:
+            dropped.add(id(entry))
+        seen.add(key)
+    catalog[:] = [entry for entry in catalog if id(entry) not in dropped]
+    return renamed
+
+
 def stamp_revision(catalog: polib.POFile, when: datetime) -> None:
     """Set the header's revision date (editing commands call this when they change the file)."""
     catalog.metadata["PO-Revision-Date"] = when.strftime("%Y-%m-%d %H:%M%z")

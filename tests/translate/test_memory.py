@@ -18,6 +18,7 @@ from generator.translate.memory import (
     load_memory,
     memory_from_catalog,
     merge,
+    move_contexts,
     new_catalog,
     read_catalog,
     save_catalog,
@@ -226,3 +227,26 @@ def test_carried_english_is_not_kept_twice_as_obsolete() -> None:
     old = catalog(entry(f"{OLD}:title", "复工", "Work resumes"))
     merged, report = merge(old, [Segment(f"{NEW}:title", "复工")])
     assert merged.obsolete_entries() == [] and report.obsoleted == 0
+
+
+def test_move_contexts_keeps_english_state_and_obsolete_hints() -> None:
+    hint = entry(f"{OLD}:summary:1", "旧的句子。", "The old sentence.", fuzzy=True)
+    hint.previous_msgid = "更旧的句子。"
+    po = catalog(
+        entry(f"{OLD}:title", "标题", "Title"),
+        hint,
+        entry("glossary:term", "复工", "resumption of work"),
+        entry(f"{OLD}:title", "旧标题", "Old title", obsolete=True),  # an older wording of the same field
+        entry(f"{OLD}:title", "标题", "Title", obsolete=True),  # would equal the active entry once moved
+        entry("2019-01-01-2222222222:title", "别的", "Other", obsolete=True),
+    )
+    assert move_contexts(po, {OLD: NEW, "unused": "x"}) == 4
+    rows = [(e.msgctxt, e.msgid, e.msgstr, e.flags, e.previous_msgid, e.obsolete) for e in po]
+    assert rows == [
+        (f"{NEW}:title", "标题", "Title", [], None, False),
+        (f"{NEW}:summary:1", "旧的句子。", "The old sentence.", ["fuzzy"], "更旧的句子。", False),
+        ("glossary:term", "复工", "resumption of work", [], None, False),
+        (f"{NEW}:title", "旧标题", "Old title", [], None, True),
+        ("2019-01-01-2222222222:title", "别的", "Other", [], None, True),
+    ]
+    assert entry_state(po[0]) is TranslationState.REVIEWED
