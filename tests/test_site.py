@@ -53,13 +53,19 @@ def test_both_languages_have_home_region_and_topic_pages(built_site: tuple[Path,
 
 
 def test_each_language_has_its_own_search_index(built_site: tuple[Path, Path]) -> None:
+    """Each language has the digest's bigram index (render.search); Material's lunr index is empty."""
     _, site = built_site
-    zh = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    en = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
-    assert not any(doc["location"].startswith("en/") for doc in zh["docs"])
-    # jieba segmentation marks word boundaries in the Chinese index with zero-width spaces
-    assert any("\u200b" in doc["text"] for doc in zh["docs"])
+    tables = {}
+    for lang, root in (("zh", site), ("en", site / "en")):
+        material = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert material["docs"] == []  # every page is `search: exclude`: lunr would cut queries
+        docs = (root / "assets" / "search" / "docs.js").read_text(encoding="utf-8")
+        assert docs.startswith("digestSearchDocs(")
+        tables[lang] = json.loads("[" + docs.removeprefix("digestSearchDocs(").removesuffix(");\n") + "]")[1]
+        assert (root / "assets" / "javascripts" / "digest-search.js").is_file()
+        assert '"search": "assets/javascripts/digest-search.js"' in (root / "index.html").read_text(encoding="utf-8")
+    assert [row[0] for row in tables["zh"]] == [row[0] for row in tables["en"]]  # same pages, same order
+    assert tables["zh"] != tables["en"]  # titles and previews in each language
 
 
 def test_language_switcher_links_to_the_same_page(built_site: tuple[Path, Path]) -> None:
@@ -230,12 +236,14 @@ def test_english_article_marks_the_chinese_text_as_chinese(built_site: tuple[Pat
     assert _outline(page).lang_blocks == ["zh-Hans"]
 
 
-def test_search_index_holds_articles_only_and_not_their_related_lists(built_site: tuple[Path, Path]) -> None:
+def test_search_index_holds_articles_regions_and_topics(built_site: tuple[Path, Path]) -> None:
     _, site = built_site
-    for root, related in ((site, "相关文章"), (site / "en", "Related articles")):
-        docs = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-        assert docs and all(doc["location"].startswith("articles/") for doc in docs)
-        assert not any(doc["title"] == related for doc in docs)
+    for root in (site, site / "en"):
+        docs = (root / "assets" / "search" / "docs.js").read_text(encoding="utf-8")
+        rows = json.loads("[" + docs.removeprefix("digestSearchDocs(").removesuffix(");\n") + "]")[1]
+        kinds = {row[0].split("/")[0] for row in rows}
+        assert kinds == {"articles", "regions", "topics"}
+        assert all((root / row[0]).is_file() for row in rows)
 
 
 def test_feeds_are_atom_with_absolute_links_from_site_url(built_site: tuple[Path, Path]) -> None:
@@ -263,8 +271,8 @@ def test_jieba_dictionary_for_search_drops_comment_lines() -> None:
     assert jieba_dictionary_text(text) == "复工复产 2000 n\n呼伦贝尔市\n"
 
 
-def test_chinese_search_splits_queries_on_headline_punctuation() -> None:
-    """Material's client splits a query on `separator` only (no jieba in the browser)."""
+def test_page_highlighting_splits_queries_on_headline_punctuation() -> None:
+    """Material highlights the query on the page opened, split on `separator` only."""
     plugins = load_mkdocs_config(ROOT / "mkdocs.yml")["plugins"]
     search = next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
     words = [w for w in re.split(search["separator"], "复工复产“加速跑”：呼伦贝尔（市）《意见》") if w]

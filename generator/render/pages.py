@@ -21,6 +21,7 @@ from generator.render.feeds import FeedInfo, atom_feed
 from generator.render.markdown import front_matter
 from generator.render.regions import region_index
 from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
+from generator.render.search import build_index, site_search_docs
 from generator.render.views import (
     FEED_FILE,
     NO_MARK,
@@ -176,9 +177,11 @@ def render_pages(
             )
             page = article_path(loc.article.id)
             # No left column (articles are not in the navigation); the Timeline tab is highlighted.
+            # Material's lunr search indexes nothing: the digest's own index (render.search) serves search.
             meta = {
                 "title": view["title"],
                 "description": view["summary"],
+                "search": {"exclude": True},
                 "hide": ["navigation"],
                 "digest_section": indexes.section(page),
             }
@@ -203,4 +206,15 @@ def render_pages(
             author=t["site_title"],
         )
         pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE)
+        search_docs = site_search_docs(
+            articles,
+            lang,
+            t=t,
+            topics=topics,
+            regions=regions,
+            topic_members=members,
+            place_names_en=place_names_en,
+        )
+        for path, text in build_index(search_docs).items():
+            pages[f"{lang}/{path}"] = text
     return pages
