@@ -40,9 +40,11 @@ from generator.summary_features import (
     fact_score,
     is_question,
     is_rhetorical_quote,
+    opens_with_anaphor,
     preamble_share,
     rhetoric_density,
     starts_with_preamble,
+    without_linking_opening,
 )
 
 DEFAULT_MAX_CHARS = 150
@@ -282,16 +284,37 @@ def select_best_set(
     lets two short, fact-dense sentences beat it. Only the `pool` best candidates are
     combined (at most 298 sets). Each sentence beyond the first costs `extra_cost`, so
     a weak sentence is not added just because it fits. A single sentence is always a valid set, whatever its
-    length. Sets with two near-repeats (similarity above `redundancy`) or led by a
-    formulaic preamble are skipped. Ties go to the set whose positions come first.
+    length. Sets with two near-repeats (similarity above `redundancy`), led by a
+    formulaic preamble, or holding a sentence that opens with an anaphor (该局, 同时, 对此)
+    without the sentence before it are skipped. Ties go to the set whose positions come first.
     """
     ranked = sorted(range(len(items)), key=lambda i: (-scores[i], items[i].position))[:pool]
+    # A dangling 该局 is the lesser evil next to a preamble lead: when every set with its
+    # antecedents is led by a preamble, sets without them are allowed.
+    for need_antecedents in (True, False):
+        best = _best_set(items, scores, ranked, max_chars, redundancy, extra_cost, need_antecedents)
+        if best is not None:
+            return tuple(items[i] for i in best)
+    return select(items, scores, max_chars=max_chars)  # every candidate opens with a preamble
+
+
+def _best_set(
+    items: tuple[Candidate, ...],
+    scores: tuple[float, ...],
+    ranked: list[int],
+    max_chars: int,
+    redundancy: float,
+    extra_cost: float,
+    need_antecedents: bool,
+) -> tuple[int, ...] | None:
     best: tuple[float, tuple[int, ...]] | None = None
     for size in range(1, MAX_SENTENCES + 1):
         for combo in itertools.combinations(sorted(ranked), size):
             if size > 1 and sum(len(items[i].text) for i in combo) > max_chars:
                 continue
             if starts_with_preamble(items[combo[0]].text) and len(items) > 1:
+                continue
+            if need_antecedents and not _antecedents_present(items, combo):
                 continue
             if any(
                 similarity(items[a].words, items[b].words) > redundancy for a, b in itertools.combinations(combo, 2)
@@ -301,15 +324,28 @@ def select_best_set(
             key = (total, tuple(-i for i in combo))
             if best is None or key > (best[0], tuple(-i for i in best[1])):
                 best = (total, combo)
-    if best is None:  # every candidate opens with a preamble: fall back to greedy
-        return select(items, scores, max_chars=max_chars)
-    return tuple(items[i] for i in best[1])
+    return best[1] if best is not None else None
+
+
+def _antecedents_present(items: tuple[Candidate, ...], combo: tuple[int, ...]) -> bool:
+    """A sentence opening with an anaphor (该局…, 同时…) comes with the sentence before it
+    (the article's first sentence has none to miss: its 该 is the headline's)."""
+    chosen = set(combo)
+    return all(i == 0 or i - 1 in chosen or not opens_with_anaphor(items[i].text) for i in combo)
 
 
 def _render(chosen: tuple[Candidate, ...], max_chars: int) -> tuple[str, ...]:
     """Final text: a lone sentence over twice the budget is cut at a clause; a
-    sentence that ended at ；ends with 。 once it stands alone."""
-    texts = [_TRAILING_SEMICOLON.sub("。", c.text) for c in chosen]
+    sentence that ended at ；ends with 。 once it stands alone; a linking opening
+    (同时，此外，) goes when the sentence it linked to is not in the summary."""
+    # A connective opening (同时，…) links to a sentence the summary may not carry: dropped,
+    # except right after that sentence.
+    texts = [
+        _TRAILING_SEMICOLON.sub(
+            "。", c.text if k and chosen[k - 1].position == c.position - 1 else without_linking_opening(c.text)
+        )
+        for k, c in enumerate(chosen)
+    ]
     if len(texts) == 1 and len(texts[0]) > 2 * max_chars:
         texts = [truncate_at_clause(texts[0], max_chars)]
     return tuple(texts)

@@ -65,6 +65,15 @@ _RHETORIC = re.compile(
     r"坚决|切实|全力|扎实|认真|积极|不折不扣|千方百计|想方设法|全面|深入|充分|努力|"
     r"坚持|始终|主动作为|高度|最大限度|用心|坚强|有力|坚定|信心|决心"
 )
+# Openings that point back to the sentence before: 该局 "the said bureau", 这项技术, 此次,
+# 对此, 其中, 上述. Alone, such a sentence means nothing to a reader.
+_ANAPHOR_OPENING = re.compile(
+    r"^(?:该(?![死怎])|这(?:项|个|些|种|一|批|家|位|里)|此(?:前|次|项|举|后)?(?![外])|"
+    r"对此|为此|其中|上述|前述)"
+)
+# Connectives that only link to the sentence before (同时 "meanwhile", 此外 "besides"): a
+# summary sentence drops them and stands alone.
+_LINKING_OPENING = re.compile(r"^(?:同时|与此同时|此外|另外|另一方面|然而|而且|并且)\s*[，,、]\s*")
 _QUESTION_END = re.compile(r"[？?][”’」』）)]*$")
 _QUOTED_SENTENCE = re.compile(r"^[“「][^“”]*[”」]$|^[“「].*[”」]$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -139,3 +148,14 @@ def rhetoric_density(text: str) -> float:
     if chars == 0:
         return 0.0
     return min(1.0, 10.0 * len(_RHETORIC.findall(text)) / chars)
+
+
+def opens_with_anaphor(text: str) -> bool:
+    """Whether the sentence opens by pointing back (该局…, 这项技术…, 同时…, 对此…): it can
+    stand in a summary only right after the sentence it points to."""
+    return bool(_ANAPHOR_OPENING.match(without_linking_opening(text.lstrip("“「（( "))))
+
+
+def without_linking_opening(text: str) -> str:
+    """The sentence without a leading connective (同时，… -> …), when one is there."""
+    return _LINKING_OPENING.sub("", text, count=1)

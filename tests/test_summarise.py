@@ -24,6 +24,7 @@ from generator.summarise import (
     summarise,
     textrank_summary,
 )
+from generator.training.corpus import corpus_path
 
 # A made-up news item in the usual shape: formulaic preamble, then facts, then a pledge.
 PREAMBLE_ARTICLE = (
@@ -230,6 +231,50 @@ def test_digest_beats_both_baselines_on_the_labelled_set() -> None:
         theirs = _mean_scores(baseline, articles)
         assert ours[0] > theirs[0], baseline  # ROUGE-2
         assert ours[1] > theirs[1], baseline  # ROUGE-L
-    # Pinned minimums (measured 37.3 / 40.2): a regression of a few points fails.
+    # Pinned minimums (measured 36.3 / 39.6): a regression of a few points fails; and the
+    # issue's bar, ROUGE-L at least 1.2x Lead-3's on the team's references.
+    assert ours[1] >= 1.2 * _mean_scores("lead3", articles)[1]
     assert ours[0] >= 0.35
     assert ours[1] >= 0.38
+
+
+def test_a_sentence_pointing_back_comes_with_its_antecedent_or_not_at_all() -> None:
+    paragraphs = (
+        "市科技局今年组织实施重点研发项目42个，投入资金3.2亿元。",
+        "该局还为136家企业落实研发费用加计扣除政策，减税1.6亿元，惠及企业员工2万余人。",
+        "全市高新技术企业达到520家，比上年增加87家。",
+    )
+    summary = digest_summary(paragraphs, max_chars=150)
+    texts = list(summary)
+    for k, text in enumerate(texts):
+        if text.startswith("该局"):
+            assert k > 0 and texts[k - 1] == paragraphs[0]
+    # With a budget too small for both, the pointing sentence is left out.
+    small = digest_summary(paragraphs, max_chars=60)
+    assert not any(t.startswith("该局") for t in small[1:]) and not small[0].startswith("该局")
+
+
+def test_a_linking_opening_is_dropped_when_its_sentence_is_not_there() -> None:
+    paragraphs = (
+        "春节期间全市各大超市照常营业，市场供应总体平稳。",
+        "记者走访发现，部分市民选择网上下单，配送员每天配送订单约两千单。",
+        "同时，市商务局投放储备猪肉300吨、储备蔬菜500吨，平抑市场价格。",
+    )
+    summary = digest_summary(paragraphs, max_chars=150)
+    joined = "".join(summary)
+    assert "300吨" in joined
+    assert "同时，市商务局" not in joined or "配送订单约两千单。同时" in joined
+
+
+@pytest.mark.skipif(not corpus_path().is_file(), reason=f"real-text corpus absent: {corpus_path()}")
+def test_digest_beats_both_baselines_on_real_articles_from_other_outlets() -> None:
+    from benchmarks.summaries.corpus import benchmark_articles
+    from benchmarks.summaries.run import evaluate
+
+    articles = benchmark_articles()
+    assert len(articles) == 30
+    ours = evaluate("digest", SUMMARISERS["digest"], articles)
+    for baseline in ("lead3", "textrank"):
+        theirs = evaluate(baseline, SUMMARISERS[baseline], articles)
+        assert ours.rouge2 > theirs.rouge2 and ours.rouge_l > theirs.rouge_l, baseline
+    assert ours.rouge_l >= 0.56  # measured 0.582 when pinned

@@ -9,9 +9,11 @@ from generator.summary_features import (
     fact_score,
     is_question,
     is_rhetorical_quote,
+    opens_with_anaphor,
     preamble_share,
     rhetoric_density,
     starts_with_preamble,
+    without_linking_opening,
 )
 
 
@@ -99,3 +101,29 @@ def test_rhetoric_density_separates_pledges_from_reports() -> None:
     report = "截至2月17日，全区生产煤炭183万吨，较2月1日增加29万吨。"
     assert rhetoric_density(pledge) > 0.5 > rhetoric_density(report) == 0.0
     assert rhetoric_density("") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该局为企业减税1.6亿元。", True),
+        ("这项技术填补了国内空白。", True),
+        ("此次考核聚焦三个方面。", True),
+        ("对此，市场监管部门立即调查。", True),
+        ("其中，新增就业岗位2000个。", True),
+        ("同时，该局组织党员先锋队。", True),  # the connective goes, 该局 stays
+        ("同时，市商务局投放储备猪肉300吨。", False),  # only a connective: droppable
+        ("此外", False),
+        ("全市80家银行全部营业。", False),
+        ("该市", True),
+        ("“这些天我们一直在加班。”", True),
+    ],
+)
+def test_opens_with_anaphor(text: str, expected: bool) -> None:
+    assert opens_with_anaphor(text) is expected
+
+
+def test_without_linking_opening() -> None:
+    assert without_linking_opening("同时，市商务局投放储备猪肉。") == "市商务局投放储备猪肉。"
+    assert without_linking_opening("与此同时,企业复工。") == "企业复工。"
+    assert without_linking_opening("同时期的数据显示增长。") == "同时期的数据显示增长。"

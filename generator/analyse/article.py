@@ -167,7 +167,8 @@ def analyse_article(
         regions_mentioned=mentioned,
         topics=classify(title, raw.body, taxonomy=taxonomy, model=topic_model, segmenter=load_segmenter()),
         keywords=extract_keywords(title, raw.body),
-        figures=extract_figures(text),  # headlines carry figures too ("复工复产率100%")
+        # Headlines carry figures too ("复工复产率100%"); word starts keep contexts whole.
+        figures=extract_figures(text, word_starts=tuple(sorted(_token_spans(text)))),
         summary=summarise(raw.paragraphs, kind=raw.kind, lead_end=raw.lead_end),
         dates_mentioned=mentioned_dates,
     )

@@ -100,6 +100,102 @@ UNITS: tuple[Unit, ...] = (
 
 UNITS_BY_ZH: Mapping[str, Unit] = MappingProxyType({u.zh: u for u in UNITS})
 
+
+@dataclass(frozen=True, slots=True)
+class CountedNoun:
+    """What a generic classifier counts, when the noun after it says so: 2000个就业岗位 are
+    jobs, not "items"; 8000只口罩 masks; 80家银行 banks; 153户企业 firms."""
+
+    zh: str
+    en_one: str
+    en_many: str
+
+
+def _n(zh: str, en_one: str, en_many: str) -> CountedNoun:
+    return CountedNoun(zh, en_one, en_many)
+
+
+# Nouns news counts with 个/只/家/户/名/项/台...; the longest match right after the classifier
+# wins (就业岗位 before 岗位). Grows with the corpus: add a noun, never a special case.
+COUNTED_NOUNS: tuple[CountedNoun, ...] = (
+    _n("就业岗位", "job", "jobs"),
+    _n("岗位", "job", "jobs"),
+    _n("口罩", "mask", "masks"),
+    _n("医用口罩", "medical mask", "medical masks"),
+    _n("防护服", "protective suit", "protective suits"),
+    _n("银行", "bank", "banks"),
+    _n("金融机构", "financial institution", "financial institutions"),
+    _n("企业", "firm", "firms"),
+    _n("工业企业", "industrial firm", "industrial firms"),
+    _n("公司", "company", "companies"),
+    _n("商户", "business", "businesses"),
+    _n("个体工商户", "self-employed business", "self-employed businesses"),
+    _n("超市", "supermarket", "supermarkets"),
+    _n("药店", "pharmacy", "pharmacies"),
+    _n("医院", "hospital", "hospitals"),
+    _n("学校", "school", "schools"),
+    _n("村", "village", "villages"),
+    _n("行政村", "village", "villages"),
+    _n("社区", "community", "communities"),
+    _n("小区", "residential compound", "residential compounds"),
+    _n("乡镇", "township", "townships"),
+    _n("项目", "project", "projects"),
+    _n("重点项目", "key project", "key projects"),
+    _n("贫困户", "poor household", "poor households"),
+    _n("农户", "farming household", "farming households"),
+    _n("家庭", "family", "families"),
+    _n("党员", "Party member", "Party members"),
+    _n("干部", "official", "officials"),
+    _n("志愿者", "volunteer", "volunteers"),
+    _n("医护人员", "medical worker", "medical workers"),
+    _n("医务人员", "medical worker", "medical workers"),
+    _n("工人", "worker", "workers"),
+    _n("员工", "employee", "employees"),
+    _n("职工", "employee", "employees"),
+    _n("农民工", "migrant worker", "migrant workers"),
+    _n("学生", "student", "students"),
+    _n("患者", "patient", "patients"),
+    _n("病例", "case", "cases"),
+    _n("确诊病例", "confirmed case", "confirmed cases"),
+    _n("检测点", "checkpoint", "checkpoints"),
+    _n("卡口", "checkpoint", "checkpoints"),
+    _n("车辆", "vehicle", "vehicles"),
+    _n("货车", "truck", "trucks"),
+    _n("航班", "flight", "flights"),
+    _n("列车", "train", "trains"),
+    _n("工作组", "working group", "working groups"),
+    _n("督查组", "inspection team", "inspection teams"),
+    _n("合作社", "cooperative", "cooperatives"),
+    _n("养殖场", "farm", "farms"),
+    _n("牛", "head of cattle", "head of cattle"),
+    _n("羊", "sheep", "sheep"),
+    _n("猪", "pig", "pigs"),
+    _n("贷款", "loan", "loans"),
+    _n("政策", "policy", "policies"),
+    _n("措施", "measure", "measures"),
+    _n("举措", "measure", "measures"),
+)
+
+COUNTED_BY_ZH: Mapping[str, CountedNoun] = MappingProxyType({n.zh: n for n in COUNTED_NOUNS})
+_COUNTED_LENGTHS: tuple[int, ...] = tuple(sorted({len(n.zh) for n in COUNTED_NOUNS}, reverse=True))
+# How far after the classifier the noun may start (8000只医用口罩, 2000个新增就业岗位).
+_COUNTED_REACH = 3
+
+
+def counted_noun(after: str) -> CountedNoun | None:
+    """The noun a classifier counts, from the text right after it, or None.
+
+    The earliest noun wins, and at one place the longest (就业岗位 over 岗位); a
+    modifier of up to `_COUNTED_REACH` characters may come first (新增就业岗位).
+    """
+    for offset in range(min(_COUNTED_REACH, len(after)) + 1):
+        for size in _COUNTED_LENGTHS:
+            noun = COUNTED_BY_ZH.get(after[offset : offset + size])
+            if noun is not None:
+                return noun
+    return None
+
+
 # Denominators of rates such as 290元/吨 ("yuan per tonne").
 PER_UNITS: Mapping[str, str] = MappingProxyType(
     {

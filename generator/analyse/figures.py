@@ -23,14 +23,23 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 
 import cn2an
 
-from generator.analyse.figure_units import KIND_WEIGHT, PER_UNITS, SCALES, UNITS, UNITS_BY_ZH, Unit, UnitKind
+from generator.analyse.figure_units import (
+    KIND_WEIGHT,
+    PER_UNITS,
+    SCALES,
+    UNITS,
+    UNITS_BY_ZH,
+    Unit,
+    UnitKind,
+    counted_noun,
+)
 from generator.models import Figure
 
 MAX_FIGURES = 8
@@ -155,8 +164,12 @@ class _Breaks:
         return cls(clause=positions(_CLAUSE_BREAK), enum=positions(_ENUM_BREAK))
 
 
-def _clause(text: str, start: int, end: int, breaks: _Breaks | None = None) -> str:
-    """The shortest phrase around [start, end) that says what the number counts."""
+def _clause(text: str, start: int, end: int, breaks: _Breaks | None = None, word_starts: tuple[int, ...] = ()) -> str:
+    """The shortest phrase around [start, end) that says what the number counts.
+
+    When no break is near enough and the phrase is cut to `MAX_CONTEXT`, the cut moves to
+    the nearest word start inside it (given `word_starts`), never splitting a word.
+    """
     breaks = breaks or _Breaks.of(text)
 
     def bounds(positions: tuple[int, ...], lo: int, hi: int) -> tuple[int, int]:
@@ -172,9 +185,23 @@ def _clause(text: str, start: int, end: int, breaks: _Breaks | None = None) -> s
         left, right = bounds(breaks.enum, left, right)
     if right - left > MAX_CONTEXT:
         half = (MAX_CONTEXT - (end - start)) // 2
-        left = max(left, start - max(half, 0))
-        right = min(right, left + MAX_CONTEXT)
+        cut_left = max(left, start - max(half, 0))
+        cut_right = min(right, cut_left + MAX_CONTEXT)
+        left = _word_start_at_or_after(word_starts, cut_left, limit=start) if cut_left > left else left
+        right = _word_start_at_or_before(word_starts, cut_right, limit=end) if cut_right < right else right
     return re.sub(r"\s+", "", text[left:right]).strip("（）()“”\"'《》 ")
+
+
+def _word_start_at_or_after(word_starts: tuple[int, ...], offset: int, *, limit: int) -> int:
+    """The first word start in [offset, limit], else `offset` (no segmentation given)."""
+    at = bisect.bisect_left(word_starts, offset)
+    return word_starts[at] if at < len(word_starts) and word_starts[at] <= limit else offset
+
+
+def _word_start_at_or_before(word_starts: tuple[int, ...], offset: int, *, limit: int) -> int:
+    """The last word start in [limit, offset], else `offset`."""
+    at = bisect.bisect_right(word_starts, offset) - 1
+    return word_starts[at] if at >= 0 and word_starts[at] >= limit else offset
 
 
 def _is_digit_comma(text: str, index: int) -> bool:
@@ -194,11 +221,18 @@ def _inside_short_quote(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _english(unit: Unit, per: str | None, context: str) -> tuple[str, str, str]:
-    """(unit_zh, English unit singular, English unit plural) for a match."""
+def _english(unit: Unit, per: str | None, context: str, after: str) -> tuple[str, str, str]:
+    """(unit_zh, English unit singular, English unit plural) for a match.
+
+    A generic classifier takes the English of the noun it counts (`after`: the text right
+    after the unit, to the clause break): 2000个就业岗位 -> jobs, 80家银行 -> banks.
+    """
     en_one, en_many = unit.en_one, unit.en_many
-    if unit.zh == "户" and "企业" in context:
-        # Chinese counts firms in 户 too (规模以上工业企业153户).
+    noun = counted_noun(after) if unit.kind in (UnitKind.COUNT, UnitKind.POPULATION) and per is None else None
+    if noun is not None:
+        en_one, en_many = noun.en_one, noun.en_many
+    elif unit.zh == "户" and "企业" in context:
+        # Chinese counts firms in 户 too, after the noun (规模以上工业企业153户).
         en_one, en_many = "firm", "firms"
     if per is None:
         return unit.canonical, en_one, en_many
@@ -237,7 +271,9 @@ def _is_false_figure(text: str, m: re.Match[str], value: Decimal, unit: Unit) ->
     return False
 
 
-def _match_figure(text: str, m: re.Match[str], *, chinese: bool, breaks: _Breaks) -> FigureMatch | None:
+def _match_figure(
+    text: str, m: re.Match[str], *, chinese: bool, breaks: _Breaks, word_starts: tuple[int, ...] = ()
+) -> FigureMatch | None:
     unit = UNITS_BY_ZH[m.group("unit")]
     low = _chinese_value(m.group("num")) if chinese else _to_decimal(m.group("num"))
     if low is None:
@@ -250,8 +286,9 @@ def _match_figure(text: str, m: re.Match[str], *, chinese: bool, breaks: _Breaks
     high_raw = _to_decimal(m.groupdict().get("num2") or "")
     high = high_raw * scale if high_raw is not None else None
     value = low * scale
-    context = _clause(text, m.start(), m.end(), breaks)
-    unit_zh, en_one, en_many = _english(unit, m.group("per"), context)
+    context = _clause(text, m.start(), m.end(), breaks, word_starts)
+    after = _CLAUSE_BREAK.split(text[m.end() : m.end() + 12], maxsplit=1)[0]
+    unit_zh, en_one, en_many = _english(unit, m.group("per"), context, after)
     approx = {m.group("approx1"), m.group("approx2"), m.group("above")} - {None}
     qualifier = "about" if approx == {_ABOUT} else "more than" if approx else ""
     if not qualifier and text.startswith(_HEDGE_AFTER, m.end()):
@@ -268,20 +305,25 @@ def _match_figure(text: str, m: re.Match[str], *, chinese: bool, breaks: _Breaks
     return FigureMatch(m.start(), m.end(), figure, _salience(unit, value, m.start(), len(text), chinese=chinese))
 
 
-def find_figures(text: str) -> tuple[FigureMatch, ...]:
-    """Every figure in ``text`` in reading order (no ranking, no de-duplication)."""
+def find_figures(text: str, *, word_starts: Sequence[int] = ()) -> tuple[FigureMatch, ...]:
+    """Every figure in ``text`` in reading order (no ranking, no de-duplication).
+
+    `word_starts` (sorted offsets where a word starts, from the segmenter) keep a shortened
+    context from starting or ending inside a word (头稀土研究院 was 包头稀土研究院).
+    """
     found: list[FigureMatch] = []
     breaks = _Breaks.of(text)
+    starts = tuple(word_starts)
     for pattern, chinese in ((FIGURE_ARABIC, False), (FIGURE_CHINESE, True)):
         for m in pattern.finditer(text):
-            match = _match_figure(text, m, chinese=chinese, breaks=breaks)
+            match = _match_figure(text, m, chinese=chinese, breaks=breaks, word_starts=starts)
             if match is not None:
                 found.append(match)
     found.sort(key=lambda f: f.start)
     return tuple(found)
 
 
-def extract_figures(text: str, *, limit: int = MAX_FIGURES) -> tuple[Figure, ...]:
+def extract_figures(text: str, *, limit: int = MAX_FIGURES, word_starts: Sequence[int] = ()) -> tuple[Figure, ...]:
     """Key figures of ``text``, most salient first, at most ``limit``, no repeats.
 
     A figure repeated with the same value and unit is kept once (its first,
@@ -289,7 +331,7 @@ def extract_figures(text: str, *, limit: int = MAX_FIGURES) -> tuple[Figure, ...
     """
     seen: set[tuple[float, str]] = set()
     unique: list[FigureMatch] = []
-    for match in find_figures(text):
+    for match in find_figures(text, word_starts=word_starts):
         key = (match.figure.value, match.figure.unit_zh)
         if key not in seen:
             seen.add(key)

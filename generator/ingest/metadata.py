@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from generator.ingest.outlets import canonical_outlet
 from generator.models import ArticleKind, DateBasis
 
 MIN_YEAR = 1949
@@ -151,11 +152,12 @@ def meta_value(meta: Iterable[tuple[str, str]], *keys: str) -> str | None:
 def article_outlet(*, lead_outlet: str | None, meta_outlet: str | None, sidecar_outlet: str | None) -> str | None:
     """Outlet cascade: a named outlet in the lead (`新华社`), page metadata, sidecar.
 
-    `本报` ("this paper") names no one, so it defers to the sidecar.
+    `本报` ("this paper") names no one, so it defers to the sidecar. Each name is cleaned by
+    `canonical_outlet` (no date, channel or bracket glued on).
     """
     if lead_outlet and lead_outlet != "本报":
-        return lead_outlet
-    return meta_outlet or sidecar_outlet
+        return canonical_outlet(lead_outlet)
+    return canonical_outlet(meta_outlet) or canonical_outlet(sidecar_outlet)
 
 
 def is_interview(paragraphs: Iterable[str]) -> bool:

@@ -39,7 +39,8 @@ def _only(text: str) -> tuple[float, str, str | None, str | None]:
         ("一年能挣3万来块钱", 30_000, "元", "about 30,000 yuan"),
         ("协调原材料近50吨", 50, "吨", "nearly 50 tonnes"),
         ("复工率达到70%左右", 70, "%", "about 70%"),
-        ("由16名老党员组成", 16, "人", "16 people"),
+        ("由16名老党员组成", 16, "人", "16 Party members"),  # the noun counted, not "people"
+        ("共有16名参与", 16, "人", "16 people"),
         ("担保费率下降0.5个百分点", 0.5, "个百分点", "0.5 percentage points"),
         ("仅用1天时间", 1, "天", "1 day"),
     ],
@@ -142,3 +143,32 @@ def test_extract_keeps_at_most_the_limit() -> None:
 )
 def test_format_number(value: str, text: str) -> None:
     assert format_number(Decimal(value)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新增2000个就业岗位", "2,000 jobs"),
+        ("捐赠8000只口罩", "8,000 masks"),
+        ("全市80家银行全部营业", "80 banks"),
+        ("为393家企业退回社保费", "393 firms"),
+        ("规模以上工业企业153户", "153 firms"),
+        ("走访555户1544人", "555 households"),
+        ("发放5000张消费券", "5,000 pieces"),  # no known noun: the classifier's own English
+    ],
+)
+def test_a_classifier_takes_the_noun_it_counts(text: str, expected: str) -> None:
+    (figure, *_) = extract_figures(text)
+    assert figure.text_en == expected
+
+
+def test_a_shortened_context_never_splits_a_word() -> None:
+    from generator.analyse.segment import load_segmenter
+
+    text = "记者从包头稀土研究院了解到这家单位今年投入研发经费合计达到了3000万元并将继续加大投入力度推进新材料产业化"
+    starts = tuple(sorted(t.start for t in load_segmenter().tokens(text)))
+    (figure, *_) = extract_figures(text, word_starts=starts)
+    assert len(figure.context_zh) <= 40
+    assert not figure.context_zh.startswith("头")
+    cut = text.index(figure.context_zh)
+    assert cut in starts and (cut + len(figure.context_zh) == len(text) or cut + len(figure.context_zh) in starts)
