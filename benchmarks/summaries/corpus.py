@@ -22,12 +22,12 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from benchmarks.summaries.run import SYSTEMS, Article, evaluate, table  # noqa: E402
-from generator.ingest.script import to_simplified  # noqa: E402
-from generator.models import ArticleKind  # noqa: E402
-from generator.sentences import split_sentences  # noqa: E402
-from generator.summarise import SUMMARISERS  # noqa: E402
-from generator.training.corpus import CorpusArticle, corpus_path, load_corpus  # noqa: E402
+from benchmarks.summaries.run import SYSTEMS, Article, evaluate, table
+from generator.ingest.script import to_simplified
+from generator.models import ArticleKind
+from generator.sentences import split_sentences
+from generator.summarise import SUMMARISERS
+from generator.training.corpus import CorpusArticle, corpus_path, load_corpus
 
 REFERENCES = Path(__file__).resolve().parents[2] / "tests" / "data" / "corpus_summary_refs.yml"
 _INDEX = re.compile(r"^p(\d+)s(\d+)$")
