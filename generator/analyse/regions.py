@@ -53,6 +53,24 @@ _OWN_REGION_CUE: Final[re.Pattern[str]] = re.compile(
 _OWN_PROVINCE_CUE: Final[re.Pattern[str]] = re.compile(r"(?:全省|我省|本省)(?!略)|省委(?!托)|省政府")
 # Reporter credits inside a body (本报讯（记者徐金华）): people's names, not places.
 _CREDIT: Final[re.Pattern[str]] = re.compile(r"[（(][^（()）]{0,6}(?:记者|通讯员|实习生|摄影|编辑)[^（()）]{0,30}[）)]")
+# Common single-character surnames (the hundred most frequent, less characters that also open
+# place phrases: 于 向 东 南 西 北 上 下 中 全 江 黄 海 云 山 金 白 ...); a place's short form right
+# after one, in a person's frame, is a given name (李河南, 王海南).
+_SURNAMES: Final[frozenset[str]] = frozenset(
+    "王李张刘陈杨赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范廖石贾韦夏付方邹熊孟秦邱侯薛尹段雷龙史陶贺顾毛郝龚邵万钱严覃武戴莫孔汤"
+)
+# Roles written right before a name (村民李河南, 记者王海南, 老党员刘吉林).
+_PERSON_TITLE_END: Final[re.Pattern[str]] = re.compile(
+    r"(?:村民|居民|市民|记者|通讯员|实习生|书记|主任|局长|市长|县长|镇长|乡长|村长|区长|党员|同志|师傅|"
+    r"老人|农民|农户|牧民|先生|女士|经理|董事长|总经理|院长|校长|医生|护士|民警|队长|站长|组长|社长|"
+    r"负责人|代表|委员|志愿者|工人|教师|老师|大爷|大妈|阿姨)$"
+)
+_TITLE_REACH: Final[int] = 3
+# What a person does right after being named (王海南表示, 张湖北介绍).
+_PERSON_CUE_START: Final[re.Pattern[str]] = re.compile(
+    r"说|表示|介绍|告诉|称|认为|坦言|笑着|指出|回忆|同志|带头|一家|老人|师傅"
+)
 # Fixed names of things that start with a place name but are no mention of it.
 _NAMED_THINGS: Final[re.Pattern[str]] = re.compile(
     r"北京时间|上海合作组织|上合组织|香港特别行政区基本法|澳门特别行政区基本法"
@@ -171,7 +189,24 @@ def find_mentions(text: str, gazetteer: Gazetteer, *, token_spans: TokenSpans | 
     if not any(h.key.kind is KeyKind.SHORT for h in hits):
         return tuple(hits)
     spans = (token_spans or jieba_token_spans)(text)
-    return tuple(h for h in hits if h.key.kind is not KeyKind.SHORT or _short_form_stands_alone(h, text, spans))
+    return tuple(
+        h
+        for h in hits
+        if h.key.kind is not KeyKind.SHORT or (_short_form_stands_alone(h, text, spans) and not _in_person_name(h, text))
+    )
+
+
+def _in_person_name(hit: Hit, text: str) -> bool:
+    """A short form that is a person's given name: 村民李河南, 王海南表示, 老党员刘吉林.
+
+    The character before the hit is a common surname, and the name is framed as a person's:
+    a title or role right before the surname, or a speech or action verb right after the
+    name. Full names (河南省) and hits without such a frame are places.
+    """
+    if hit.start == 0 or text[hit.start - 1] not in _SURNAMES:
+        return False
+    before = text[max(0, hit.start - 1 - _TITLE_REACH) : hit.start - 1]
+    return bool(_PERSON_TITLE_END.search(before) or _PERSON_CUE_START.match(text, hit.end))
 
 
 def _affinity(gazetteer: Gazetteer, code: str, anchors: Iterable[str]) -> int:

@@ -390,3 +390,21 @@ def test_outlet_home(outlet: str | None, expected: str | None) -> None:
 
     home = outlet_home(outlet, GAZ)
     assert (home.name if home else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("村民李河南说，今年收成不错。", None),
+        ("记者王海南报道，企业复工。", None),
+        ("张湖北介绍，合作社养牛100头。", None),
+        ("老党员刘吉林带头值守。", None),
+        # Places stay places: a full name, no surname before, or no person frame.
+        ("河南省企业复工。", "河南省"),
+        ("在河南投资建厂，河南企业复工。", "河南省"),
+        ("周口市表示将加快复工。", "河南省"),
+    ],
+)
+def test_a_place_name_inside_a_persons_name_is_no_place(text: str, province: str | None) -> None:
+    region, _ = resolve_regions(text)
+    assert region.province == province
