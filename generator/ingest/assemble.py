@@ -9,6 +9,10 @@ Rules (and nothing else):
    MIN_TEXT_CHARS with no sentence end: a lone headline, a byline block, a `本报讯` set on its
    own line) joins the article after it, or the one before it at the end of the page: text
    is never dropped because of a boundary error.
+5. An article has one headline block. A group holding two, with a report's text between them
+   and a blank line before the second, is two articles the tagger ran together: it is cut
+   before the second block when the first block opens the group (headlines above their
+   stories), after the first block otherwise (headlines below their stories).
 
 Every non-blank line ends up in exactly one article or in `outside` (a tested property).
 """
@@ -22,6 +26,7 @@ from generator.ingest.line_features import PageLine
 from generator.ingest.roles import Boundary, LineRole
 
 _TEXT_ROLES = frozenset({LineRole.BODY, LineRole.CAPTION})
+_HEAD_ROLES = frozenset({LineRole.TITLE, LineRole.KICKER, LineRole.SUBTITLE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,7 @@ class TaggedLine:
     text: str
     role: LineRole
     boundary: Boundary
+    blank_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,37 @@ def _has_text(group: list[TaggedLine]) -> bool:
     return bool(text) and (len(text) >= MIN_TEXT_CHARS or any(mark in text for mark in _SENTENCE_END))
 
 
+def _head_blocks(group: list[TaggedLine]) -> list[tuple[int, int]]:
+    """[start, end) index ranges of the runs of headline lines (title, kicker, deck)."""
+    blocks: list[tuple[int, int]] = []
+    for index, line in enumerate(group):
+        if line.role not in _HEAD_ROLES:
+            continue
+        if blocks and blocks[-1][1] == index:
+            blocks[-1] = (blocks[-1][0], index + 1)
+        else:
+            blocks.append((index, index + 1))
+    return blocks
+
+
+def _split_headline_blocks(group: list[TaggedLine]) -> list[list[TaggedLine]]:
+    """Rule 5: one headline block per article (see the module docstring)."""
+    blocks = _head_blocks(group)
+    if len(blocks) < 2:
+        return [group]
+    headline_first = not any(line.role in _TEXT_ROLES for line in group[: blocks[0][0]])
+    cuts: list[int] = []
+    for (_, previous_end), (start, _) in zip(blocks, blocks[1:], strict=False):
+        between = group[previous_end:start]
+        if not group[start].blank_before or not _has_text(between):
+            continue
+        cut = start if headline_first else previous_end
+        if _has_text(group[(cuts[-1] if cuts else 0) : cut]) and _has_text(group[cut:]):
+            cuts.append(cut)
+    bounds = [0, *cuts, len(group)]
+    return [group[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
 def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
     merged: list[list[TaggedLine]] = []
     carry: list[TaggedLine] = []
@@ -96,7 +133,7 @@ def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRol
     outside: list[TaggedLine] = []
     current: list[TaggedLine] | None = None
     for line, (boundary, role) in zip(lines, labels, strict=True):
-        tagged = TaggedLine(line.number, line.text, role, boundary)
+        tagged = TaggedLine(line.number, line.text, role, boundary, line.blank_before)
         if boundary is Boundary.OUTSIDE:
             outside.append(tagged)
             continue
@@ -105,6 +142,7 @@ def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRol
             groups.append(current)
         else:
             current.append(tagged)
+    groups = [part for group in groups for part in _split_headline_blocks(group)]
     articles = tuple(ArticleLines(tuple(group)) for group in _merge_textless(groups))
     return AssembledPage(articles, tuple(outside))
 

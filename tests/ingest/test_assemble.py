@@ -53,6 +53,29 @@ def test_text_before_any_begin_label_opens_an_article() -> None:
     assert len(page.articles) == 1
 
 
+def test_two_headline_blocks_run_together_are_two_articles_headlines_above() -> None:
+    lines = _lines(
+        "第一个标题", "本报讯 第一篇的正文写了足够多的字。", "", "第二个标题", "第二篇的正文也写了足够多的字。"
+    )
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE), (INSIDE, LineRole.BODY)]
+    page = assemble(lines, labels)
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2), (4, 5)]
+
+
+def test_two_headline_blocks_run_together_are_two_articles_headlines_below() -> None:
+    lines = _lines("第一篇的正文写了足够多的字。", "第一个标题", "", "第二篇的正文也写了足够多的字。", "", "第二个标题")
+    labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.TITLE), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
+    page = assemble(lines, labels)
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2), (4, 6)]
+
+
+def test_a_subheading_inside_a_report_does_not_cut_it() -> None:
+    # No blank line before the second block: a subheading of the same report.
+    lines = _lines("标题", "本报讯 第一段正文写了足够多的字。", "一、小标题", "第二段正文也写了足够多的字。")
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE), (INSIDE, LineRole.BODY)]
+    assert len(assemble(lines, labels).articles) == 1
+
+
 _LABELS = st.tuples(st.sampled_from(list(Boundary)), st.sampled_from(list(LineRole)))
 
 
