@@ -26,6 +26,7 @@ from generator.published import RECORD_FILE, Record, format_record, gone_pages, 
 from generator.render.export import export_json
 from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
+from generator.render.views import DOWNLOADS_LANG
 from generator.site import site_urls
 from generator.translate import load_memory, localize
 from generator.write import write_tree
@@ -33,7 +34,9 @@ from generator.write import write_tree
 log = logging.getLogger(__name__)
 
 EXPORT_NAME = "articles.json"
-"""The export is also published inside each language's docs folder, for download."""
+"""The export is published for download in the Chinese docs folder (the site root) only:
+both languages' articles are in it, and the English pages link to that one copy
+(`generator.render.views.download_href`), so a change shows once in a pull request's diff."""
 SCHEMA_NAME = "articles.schema.json"
 
 
@@ -166,9 +169,8 @@ def render_docs(content: Content, settings: Settings, *, published: Record) -> d
     export = export_json(content.articles)
     # The schema travels with the export so a download explains itself.
     schema = resources.files("generator.data").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
-    for lang in ("zh", "en"):
-        files[f"{lang}/{EXPORT_NAME}"] = export
-        files[f"{lang}/{SCHEMA_NAME}"] = schema
+    files[f"{DOWNLOADS_LANG}/{EXPORT_NAME}"] = export
+    files[f"{DOWNLOADS_LANG}/{SCHEMA_NAME}"] = schema
     return files
 
 
