@@ -128,22 +128,35 @@ def related_articles(
     return result
 
 
-def neighbours(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
-    """(previous, next) canonical article by date for every article id; undated ones last."""
-    ordered = sorted(articles, key=lambda a: (a.raw.date is None, a.raw.date or "", a.id))
-    canonical = [a.id for a in ordered if a.duplicate_of is None]
+def _chain(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
+    """(previous, next) canonical article in the order given; a near-duplicate sits between
+    the canonical articles around it."""
+    canonical = [a.id for a in articles if a.duplicate_of is None]
     position = {article_id: i for i, article_id in enumerate(canonical)}
     result: dict[str, tuple[str | None, str | None]] = {}
-    for i, a in enumerate(ordered):
+    for i, a in enumerate(articles):
         if a.id in position:
             k = position[a.id]
             result[a.id] = (canonical[k - 1] if k > 0 else None, canonical[k + 1] if k + 1 < len(canonical) else None)
             continue
-        # A near-duplicate sits between the canonical articles around it.
-        before = [x.id for x in ordered[:i] if x.id in position]
-        after = [x.id for x in ordered[i + 1 :] if x.id in position]
+        before = [x.id for x in articles[:i] if x.id in position]
+        after = [x.id for x in articles[i + 1 :] if x.id in position]
         result[a.id] = (before[-1] if before else None, after[0] if after else None)
     return result
+
+
+def neighbours(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
+    """(previous, next) canonical article by date for every article id.
+
+    Dated and undated articles are two separate chains (undated ones by id): an undated
+    article is not "after" the newest one, and linking them would change an undated page
+    every time a newer article is added.
+    """
+    ordered = sorted(articles, key=lambda a: (a.raw.date or "", a.id))
+    return {
+        **_chain([a for a in ordered if a.raw.date is not None]),
+        **_chain([a for a in ordered if a.raw.date is None]),
+    }
 
 
 def home_region(article: AnalysedArticle) -> str | None:

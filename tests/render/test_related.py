@@ -47,10 +47,11 @@ def test_unrelated_articles_get_no_related_list() -> None:
     assert related_articles(articles) == {"a": (), "b": ()}
 
 
-def test_neighbours_by_date_skip_duplicates_and_put_undated_last() -> None:
+def test_neighbours_by_date_skip_duplicates_and_chain_undated_apart() -> None:
     articles = _analysed(
         make_article("m", date="2020-03-12"),
         make_article("x", date=None, region=Region()),
+        make_article("w", date=None, region=Region()),
         make_article("n", date="2020-03-29"),
         make_article("n-copy", date="2020-03-29", duplicate_of="n"),
         make_article("l", date="2020-03-01"),
@@ -58,9 +59,11 @@ def test_neighbours_by_date_skip_duplicates_and_put_undated_last() -> None:
     around = neighbours(articles)
     assert around["l"] == (None, "m")
     assert around["m"] == ("l", "n")
-    assert around["n"] == ("m", "x")
-    assert around["x"] == ("n", None)
-    assert around["n-copy"] == ("n", "x")
+    # The newest dated article does not lead to the undated ones: adding a newer article
+    # must not change an undated page.
+    assert around["n"] == ("m", None)
+    assert around["n-copy"] == ("n", None)
+    assert around["w"] == (None, "x") and around["x"] == ("w", None)
 
 
 def test_neighbours_in_region_stay_within_the_prefecture() -> None:
