@@ -149,13 +149,16 @@ def meta_value(meta: Iterable[tuple[str, str]], *keys: str) -> str | None:
 
 
 def article_outlet(*, lead_outlet: str | None, meta_outlet: str | None, sidecar_outlet: str | None) -> str | None:
-    """Outlet cascade: a named outlet in the lead (`新华社`), page metadata, sidecar.
+    """Outlet cascade: the sidecar (an editor's statement wins over what was detected), a
+    named outlet in the lead (`新华社`), page metadata.
 
-    `本报` ("this paper") names no one, so it defers to the sidecar.
+    `本报` ("this paper") names no one, so it is no outlet.
     """
+    if sidecar_outlet:
+        return sidecar_outlet
     if lead_outlet and lead_outlet != "本报":
         return lead_outlet
-    return meta_outlet or sidecar_outlet
+    return meta_outlet
 
 
 def is_interview(paragraphs: Iterable[str]) -> bool:

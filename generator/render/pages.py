@@ -8,6 +8,7 @@ language switcher can map a page to its counterpart by path alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -18,7 +19,7 @@ from generator.config import LANGUAGES
 from generator.models import DateBasis, LocalizedArticle
 from generator.render import indexes
 from generator.render.feeds import FeedInfo, atom_feed
-from generator.render.markdown import front_matter
+from generator.render.markdown import escape_url_attr, front_matter
 from generator.render.regions import region_index
 from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
 from generator.render.search import build_index, site_search_docs
@@ -49,6 +50,7 @@ from generator.render.views import (
 __all__ = ["SiteOptions", "article_path", "load_templates", "render_pages"]
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+_WEB_URL = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,10 @@ def _article_view(
         "continued_from": t["continued_from"].format(where=raw.continued_from) if raw.continued_from else None,
         "continues_to": t["continues_to"].format(where=raw.continues_to) if raw.continues_to else None,
         "source_file": raw.source_file,
+        "printed_page": t["printed_page"].format(page=raw.page) if raw.page else None,
+        # Only an http(s) address becomes a link (the sidecar check says so too; this never
+        # trusts it): the link text is ours, the address an escaped attribute.
+        "url": escape_url_attr(raw.url) if raw.url and _WEB_URL.match(raw.url) else None,
         "lines": t["lines"].format(start=raw.line_start, end=raw.line_end),
         "format": t[f"format_{raw.format.value}"],
         "duplicate_of": listing.entries.get(a.duplicate_of) if a.duplicate_of else None,

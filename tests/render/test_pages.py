@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 from xml.etree import ElementTree as ET
 
@@ -180,3 +181,23 @@ def test_hostile_text_in_the_folded_chinese_block_stays_text(templates: SiteTemp
     page = pages["en/articles/x.md"]
     assert "<script" not in page and "<p onclick" not in page and "{{ 7*7 }}" not in page
     assert page.count("</details>") == 1
+
+
+def test_sidecar_page_and_url_are_shown_the_url_as_an_escaped_link(templates: SiteTemplates) -> None:
+    loc = make_article("p-1234567890")
+    hostile = 'https://example.org/a?x=1&y="><script>alert(1)</script>_*[b]'
+    loc = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, page="A2", url=hostile)))
+    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    zh, en = pages["zh/articles/p-1234567890.md"], pages["en/articles/p-1234567890.md"]
+    assert " · 第A2版" in zh and " · page A2" in en
+    (href,) = re.findall(r'<a href="([^"]*)">原文</a>', zh)
+    assert "<" not in href and ">" not in href and '"' not in href and "_" not in href
+    assert href.startswith("https://example.org/a?x=1&#38;y=&#34;&#62;&#60;script&#62;")
+    assert '">Original</a>' in en
+
+
+def test_a_url_that_is_not_http_is_never_a_link(templates: SiteTemplates) -> None:
+    loc = make_article("p-1234567890")
+    loc = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, url="javascript:alert(1)")))
+    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    assert "javascript" not in pages["zh/articles/p-1234567890.md"]
