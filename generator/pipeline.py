@@ -22,6 +22,7 @@ from generator.ingest import ingest_seeds
 from generator.ingest.tagger import load_tagger
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
+from generator.overrides import OVERRIDES_FILE, apply_overrides, read_overrides
 from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
 from generator.render.export import export_json
 from generator.render.gone import gone_files
@@ -116,7 +117,7 @@ def sidecar_error(problems: tuple[IngestError, ...], seeds_dir: Path) -> BuildEr
 
 
 def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content:
-    """Ingest, analyse and localise every seed (pure but for reading the seeds).
+    """Ingest, analyse, correct (`seeds/overrides.yml`) and localise every seed (pure but for reading the seeds).
 
     Seed problems are returned, not logged: the caller prints each once. A bad sidecar
     raises a BuildError naming it (`sidecar_error`), unless `sidecar_errors_fatal` is
@@ -131,8 +132,11 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         fatal = sidecar_error(ingested.problems, settings.seeds_dir) if sidecar_errors_fatal else None
         if fatal is not None:
             raise fatal
+        # Reviewed corrections of single articles: a malformed file stops here, before analysis.
+        overrides = read_overrides(settings.seeds_dir, shown=_shown(settings.seeds_dir / OVERRIDES_FILE))
         taxonomy = load_taxonomy()
         analysed = analyse_articles(ingested.articles, taxonomy=taxonomy, topic_model=load_topic_model())
+        analysed = apply_overrides(analysed, overrides, taxonomy=taxonomy, gazetteer=load_gazetteer())
         memory = load_memory(settings.translations)
         localized = tuple(localize(article, memory=memory) for article in analysed)
     if settings.strict and warned:
