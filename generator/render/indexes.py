@@ -319,7 +319,8 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
     summary_total = sum(row[2] for row in rows)
     outlets: dict[str, list[Entry]] = defaultdict(list)
     for e in listing.listed:
-        outlets[e.outlet or t["unknown"]].append(e)
+        # A dump that says only 本报 ("this paper") names no outlet; the sidecar can.
+        outlets[e.outlet or t["outlet_not_named"]].append(e)
     files: dict[str, list[dict[str, Any]]] = defaultdict(list)
     formats: dict[str, str] = {}
     for loc in sorted(articles, key=lambda loc: (loc.article.raw.source_file, loc.article.raw.line_start)):
