@@ -16,6 +16,16 @@ from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.topic_model import load_topic_model
 from generator.analyse.topics import Topic, load_taxonomy
+from generator.changelog import (
+    CHANGES_FILE,
+    HASHES_FILE,
+    History,
+    content_hash,
+    format_changes,
+    format_hashes,
+    next_history,
+    read_history,
+)
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
 from generator.ingest import ingest_seeds
@@ -155,21 +165,34 @@ def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
     return names
 
 
-def render_docs(content: Content, settings: Settings, *, published: Record) -> dict[str, str]:
+def render_docs(
+    content: Content,
+    settings: Settings,
+    *,
+    published: Record,
+    history: History = History(),  # noqa: B008 (frozen, empty)
+) -> dict[str, str]:
     """Every file of the docs folder, keyed by relative path.
 
     `published` is the record of ids the docs folder being replaced had published
     (`generator.published.read_record`): each of them keeps a page, and the record
-    written back adds the current ids.
+    written back adds the current ids. `history` is that folder's record of updates
+    (`generator.changelog.read_history`): the build adds one when an article was added,
+    corrected or removed since, and the page of what changed shows them.
     """
+    history = next_history(history, {loc.article.id: content_hash(loc) for loc in content.articles})
     templates = load_templates(settings.root / "site_templates")
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
-    files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates, options=options)
+    files = render_pages(
+        content.articles, taxonomy=content.taxonomy, templates=templates, options=options, history=history
+    )
     current = [loc.article.id for loc in content.articles]
     record = with_current(published, current)
     files.update(gone_files(gone_pages(record, current), templates=templates, site_urls=urls))
     files[RECORD_FILE] = format_record(record)
+    files[CHANGES_FILE] = format_changes(history)
+    files[HASHES_FILE] = format_hashes(history)
     export = export_json(content.articles)
     # The schema travels with the export so a download explains itself.
     schema = resources.files("generator.data").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
@@ -184,7 +207,7 @@ def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     content = compute(settings)
     target = docs_dir or settings.docs_dir
     # The record lives in the folder it describes: a fresh folder (a test, a scratch build) has no history.
-    files = render_docs(content, settings, published=read_record(target))
+    files = render_docs(content, settings, published=read_record(target), history=read_history(target))
     pause_point("write-docs")
     write_tree(target, files, pause="swap-docs")
     pause_point("docs-written")

@@ -14,11 +14,13 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.analyse.topics import Topic
+from generator.changelog import History, Update
 from generator.models import LocalizedArticle, TranslationState
 from generator.render import charts
 from generator.render.markdown import front_matter
 from generator.render.regions import RegionIndex, flatten, prefecture_counts, region_tree
 from generator.render.views import (
+    CHANGES_PAGE,
     EXPORT_FILE,
     FEED_FILE,
     HOME_PAGE,
@@ -40,6 +42,7 @@ from generator.render.views import (
 )
 
 LATEST_ON_HOME = 12
+UPDATES_IN_FEED = 10
 CHART_BARS = 15
 
 
@@ -47,6 +50,8 @@ def section(page: str) -> str:
     """The navigation tab (its page URL) a docs page belongs to: regions, topics, or the timeline
     for articles; the page itself otherwise."""
     for prefix, tab in (("regions/", REGIONS_PAGE), ("topics/", TOPICS_PAGE), ("articles/", TIMELINE_PAGE)):
+        if page == CHANGES_PAGE:  # what changed is part of the archive's story in time
+            return TIMELINE_PAGE.removesuffix(".md") + ".html"
         if page.startswith(prefix):
             return tab.removesuffix(".md") + ".html"
     return page.removesuffix(".md") + ".html"
@@ -352,6 +357,7 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
         feed=FEED_FILE,
         export=download_href(EXPORT_FILE, lang),
         schema=download_href(SCHEMA_FILE, lang),
+        changes=CHANGES_PAGE,
         article_count=len(listing.listed),
         region_count=sum(1 for code in regions.members if regions.members[code]),
         first=format_date(min(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
@@ -368,3 +374,45 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
             for state, titles, summaries in rows
         ],
     )
+
+
+def update_title(update: Update, t: Mapping[str, str]) -> str:
+    """`Update 3: 1 added, 2 corrected, 0 removed` in the page's language."""
+    return t["update_title"].format(
+        number=update.number, added=len(update.added), corrected=len(update.corrected), removed=len(update.removed)
+    )
+
+
+def changes_page(listing: Listing, history: History) -> str:
+    """What changed, newest update first: the articles added, corrected and removed in each.
+
+    Added and corrected articles link to their pages; a removed id has no article to title,
+    so it is named as it is (its old address keeps a notice, `generator.render.gone`).
+    """
+    t = listing.t
+    updates = []
+    for update in reversed(history.updates):
+        groups = [
+            {"label": t[f"changes_{kind}"], "articles": [{"id": i, "entry": listing.entries.get(i)} for i in ids]}
+            for kind, ids in (("added", update.added), ("corrected", update.corrected), ("removed", update.removed))
+            if ids
+        ]
+        updates.append({"number": update.number, "title": update_title(update, t), "groups": groups})
+    return listing.render("changes.md.j2", CHANGES_PAGE, t["changes_title"], updates=updates)
+
+
+def update_feed_items(listing: Listing, history: History) -> tuple[tuple[Update, str, str | None, str], ...]:
+    """(update, title, date, summary) of the newest updates for the feed, newest first.
+
+    An update's date is the newest date among its articles (else the newest of the digest):
+    taken from the record, never from the clock, so rebuilding changes nothing.
+    """
+    t = listing.t
+    newest = max((e.date for e in listing.entries.values() if e.date), default=None)
+    items = []
+    for update in list(reversed(history.updates))[:UPDATES_IN_FEED]:
+        shown = [listing.entries[i] for i in (*update.added, *update.corrected) if i in listing.entries]
+        date = max((e.date for e in shown if e.date), default=newest)
+        summary = t["list_separator"].join(e.title for e in shown)
+        items.append((update, update_title(update, t), date, summary))
+    return tuple(items)

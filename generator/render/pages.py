@@ -15,15 +15,17 @@ from types import MappingProxyType
 from typing import Any
 
 from generator.analyse.topics import Topic
+from generator.changelog import History
 from generator.config import LANGUAGES
 from generator.models import DateBasis, LocalizedArticle
 from generator.render import indexes
-from generator.render.feeds import FeedInfo, atom_feed
+from generator.render.feeds import FeedInfo, FeedUpdate, atom_feed
 from generator.render.markdown import escape_url_attr, front_matter
 from generator.render.regions import region_index
 from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
 from generator.render.search import build_index, site_search_docs
 from generator.render.views import (
+    CHANGES_PAGE,
     FEED_FILE,
     NO_MARK,
     ZH_CLOSE,
@@ -148,8 +150,12 @@ def render_pages(
     taxonomy: Sequence[Topic],
     templates: SiteTemplates,
     options: SiteOptions,
+    history: History = History(),  # noqa: B008 (frozen, empty)
 ) -> dict[str, str]:
-    """Every page of both languages, keyed by path relative to the docs folder."""
+    """Every page of both languages, keyed by path relative to the docs folder.
+
+    `history` (generator.changelog) gives the page of what changed and the feeds' update entries.
+    """
     topics = {topic.code: topic for topic in taxonomy}
     analysed = [loc.article for loc in articles]
     related = related_articles(analysed)
@@ -201,6 +207,7 @@ def render_pages(
             **indexes.topic_pages(listing, taxonomy, members),
             indexes.TIMELINE_PAGE: indexes.timeline_page(listing),
             indexes.SOURCES_PAGE: indexes.sources_page(listing, articles, regions),
+            CHANGES_PAGE: indexes.changes_page(listing, history),
         }
         for page, text in site_pages.items():
             pages[f"{lang}/{page}"] = text
@@ -211,7 +218,11 @@ def render_pages(
             site_url=options.site_urls[lang],
             author=t["site_title"],
         )
-        pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE)
+        updates = [
+            FeedUpdate(anchor=f"{CHANGES_PAGE}#update-{update.number}", title=title, date=date, summary=summary)
+            for update, title, date, summary in indexes.update_feed_items(listing, history)
+        ]
+        pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE, updates=updates)
         search_docs = site_search_docs(
             articles,
             lang,
