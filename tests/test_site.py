@@ -260,9 +260,10 @@ def test_feeds_are_atom_with_absolute_links_from_site_url(built_site: tuple[Path
         assert entries
         for entry in entries:
             link = entry.find(ATOM + "link").get("href")
-            assert link.startswith(url + "articles/")
+            # an article, or an update of the digest on the page of what changed
+            assert link.startswith((url + "articles/", url + "changes.html#update-"))
             # the link names a page that exists in the built site
-            assert (root / link.removeprefix(url)).is_file()
+            assert (root / link.removeprefix(url).partition("#")[0]).is_file()
         head = (root / "index.html").read_text(encoding="utf-8")
         assert 'type="application/atom+xml"' in head
 
