@@ -19,6 +19,7 @@ from pathlib import Path
 
 import polib
 
+from generator.changelog import read_history
 from generator.config import Settings
 from generator.errors import GeneratorError
 from generator.linkcheck import check_site
@@ -167,7 +168,7 @@ def _docs_up_to_date(content: Content, settings: Settings) -> tuple[str, ...]:
         return ("not compared: a sidecar is invalid (see above); the build refuses to run until it is fixed",)
     docs = settings.docs_dir
     try:
-        expected = render_docs(content, settings, published=read_record(docs))
+        expected = render_docs(content, settings, published=read_record(docs), history=read_history(docs))
     except GeneratorError as exc:  # a broken record of published ids, named with its line
         return (str(exc),)
     actual = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()} if docs.is_dir() else set()

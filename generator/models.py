@@ -41,6 +41,7 @@ class DateBasis(StrEnum):
     DATELINE = "dateline"  # its own 电头/讯 lead
     ISSUE = "issue"  # the date its page header or web page (发布时间) prints
     SIDECAR = "sidecar"  # an editor's sidecar
+    OVERRIDE = "override"  # a reviewed correction of one article (seeds/overrides.yml)
     TEXT = "text"  # the latest explicit date the article names
     NONE = "none"
 
@@ -111,6 +112,10 @@ class RawArticle:
     continued_from: str | None = None  # e.g. "第1版" from ■上接第1版
     kicker: str | None = None  # short line printed above a headline (引题)
     captions: tuple[str, ...] = ()  # photo captions that belong to this article
+    # From the seed's sidecar only (nothing in a dump states them reliably): the printed page
+    # (`3`, `A2`) and the address of the original.
+    page: str | None = None
+    url: str | None = None
 
     @property
     def body(self) -> str:

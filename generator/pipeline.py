@@ -16,16 +16,28 @@ from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.topic_model import load_topic_model
 from generator.analyse.topics import Topic, load_taxonomy
+from generator.changelog import (
+    CHANGES_FILE,
+    HASHES_FILE,
+    History,
+    content_hash,
+    format_changes,
+    format_hashes,
+    next_history,
+    read_history,
+)
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
 from generator.ingest import ingest_seeds
 from generator.ingest.tagger import load_tagger
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
+from generator.overrides import OVERRIDES_FILE, apply_overrides, read_overrides
 from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
 from generator.render.export import export_json
 from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
+from generator.render.views import DOWNLOADS_LANG
 from generator.site import site_urls
 from generator.translate import load_memory, localize
 from generator.write import write_tree
@@ -33,7 +45,9 @@ from generator.write import write_tree
 log = logging.getLogger(__name__)
 
 EXPORT_NAME = "articles.json"
-"""The export is also published inside each language's docs folder, for download."""
+"""The export is published for download in the Chinese docs folder (the site root) only:
+both languages' articles are in it, and the English pages link to that one copy
+(`generator.render.views.download_href`), so a change shows once in a pull request's diff."""
 SCHEMA_NAME = "articles.schema.json"
 
 
@@ -113,7 +127,7 @@ def sidecar_error(problems: tuple[IngestError, ...], seeds_dir: Path) -> BuildEr
 
 
 def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content:
-    """Ingest, analyse and localise every seed (pure but for reading the seeds).
+    """Ingest, analyse, correct (`seeds/overrides.yml`) and localise every seed (pure but for reading the seeds).
 
     Seed problems are returned, not logged: the caller prints each once. A bad sidecar
     raises a BuildError naming it (`sidecar_error`), unless `sidecar_errors_fatal` is
@@ -128,8 +142,11 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         fatal = sidecar_error(ingested.problems, settings.seeds_dir) if sidecar_errors_fatal else None
         if fatal is not None:
             raise fatal
+        # Reviewed corrections of single articles: a malformed file stops here, before analysis.
+        overrides = read_overrides(settings.seeds_dir, shown=_shown(settings.seeds_dir / OVERRIDES_FILE))
         taxonomy = load_taxonomy()
         analysed = analyse_articles(ingested.articles, taxonomy=taxonomy, topic_model=load_topic_model())
+        analysed = apply_overrides(analysed, overrides, taxonomy=taxonomy, gazetteer=load_gazetteer())
         memory = load_memory(settings.translations)
         localized = tuple(localize(article, memory=memory) for article in analysed)
     if settings.strict and warned:
@@ -148,27 +165,39 @@ def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
     return names
 
 
-def render_docs(content: Content, settings: Settings, *, published: Record) -> dict[str, str]:
+def render_docs(
+    content: Content,
+    settings: Settings,
+    *,
+    published: Record,
+    history: History = History(),  # noqa: B008 (frozen, empty)
+) -> dict[str, str]:
     """Every file of the docs folder, keyed by relative path.
 
     `published` is the record of ids the docs folder being replaced had published
     (`generator.published.read_record`): each of them keeps a page, and the record
-    written back adds the current ids.
+    written back adds the current ids. `history` is that folder's record of updates
+    (`generator.changelog.read_history`): the build adds one when an article was added,
+    corrected or removed since, and the page of what changed shows them.
     """
+    history = next_history(history, {loc.article.id: content_hash(loc) for loc in content.articles})
     templates = load_templates(settings.root / "site_templates")
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
-    files = render_pages(content.articles, taxonomy=content.taxonomy, templates=templates, options=options)
+    files = render_pages(
+        content.articles, taxonomy=content.taxonomy, templates=templates, options=options, history=history
+    )
     current = [loc.article.id for loc in content.articles]
     record = with_current(published, current)
     files.update(gone_files(gone_pages(record, current), templates=templates, site_urls=urls))
     files[RECORD_FILE] = format_record(record)
+    files[CHANGES_FILE] = format_changes(history)
+    files[HASHES_FILE] = format_hashes(history)
     export = export_json(content.articles)
     # The schema travels with the export so a download explains itself.
     schema = resources.files("generator.data").joinpath(SCHEMA_NAME).read_text(encoding="utf-8")
-    for lang in ("zh", "en"):
-        files[f"{lang}/{EXPORT_NAME}"] = export
-        files[f"{lang}/{SCHEMA_NAME}"] = schema
+    files[f"{DOWNLOADS_LANG}/{EXPORT_NAME}"] = export
+    files[f"{DOWNLOADS_LANG}/{SCHEMA_NAME}"] = schema
     return files
 
 
@@ -178,7 +207,7 @@ def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     content = compute(settings)
     target = docs_dir or settings.docs_dir
     # The record lives in the folder it describes: a fresh folder (a test, a scratch build) has no history.
-    files = render_docs(content, settings, published=read_record(target))
+    files = render_docs(content, settings, published=read_record(target), history=read_history(target))
     pause_point("write-docs")
     write_tree(target, files, pause="swap-docs")
     pause_point("docs-written")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
@@ -175,3 +176,36 @@ def test_check_lists_bad_sidecars_and_unreviewed_english_with_the_next_command(t
         assert f"- {context}: {Gap.MACHINE}" in out
     assert "next: run `python -m generator translations extract`" in out
     assert "ok   strict MkDocs builds" in out, out
+
+
+def test_a_bad_overrides_file_fails_the_build_once_and_keeps_the_last_good_docs(tmp_path: Path) -> None:
+    seeds, docs = _seeds(tmp_path), tmp_path / "docs"
+    runner = CliRunner()
+    args = ["build", "--seeds", str(seeds), "--docs", str(docs)]
+    assert runner.invoke(main, args).exit_code == 0
+    before = _tree(docs)
+    (seeds / "overrides.yml").write_text("no-such-article-1234567890:\n  title: 新标题\n", encoding="utf-8")
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert result.output.count("overrides.yml:1: no article has the id") == 1, result.output
+    assert "Traceback" not in result.output
+    assert _tree(docs) == before
+
+
+def test_an_override_corrects_the_page_and_keeps_the_id(tmp_path: Path) -> None:
+    seeds, docs = _seeds(tmp_path), tmp_path / "docs"
+    runner = CliRunner()
+    args = ["build", "--seeds", str(seeds), "--docs", str(docs)]
+    assert runner.invoke(main, args).exit_code == 0
+    before = json.loads((docs / "zh" / "articles.json").read_text(encoding="utf-8"))["articles"]
+    target = before[0]["id"]
+    (seeds / "overrides.yml").write_text(f"{target}:\n  title: 更正后的标题\n  date: 2019-12-31\n", encoding="utf-8")
+    assert runner.invoke(main, args).exit_code == 0
+    after = {a["id"]: a for a in json.loads((docs / "zh" / "articles.json").read_text(encoding="utf-8"))["articles"]}
+    assert set(after) == {a["id"] for a in before}  # no id moved
+    assert (after[target]["title_zh"], after[target]["date"], after[target]["date_basis"]) == (
+        "更正后的标题",
+        "2019-12-31",
+        "override",
+    )
+    assert "# 更正后的标题" in (docs / "zh" / "articles" / f"{target}.md").read_text(encoding="utf-8")

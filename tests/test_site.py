@@ -194,7 +194,10 @@ def test_every_page_type_exists_in_both_languages_with_its_lang(built_site: tupl
         tabs = re.findall(r'class="md-tabs__item', (root / "index.html").read_text(encoding="utf-8"))
         assert len(tabs) == 5
         home = (root / "index.html").read_text(encoding="utf-8")
-        assert (root / "articles.json").is_file() and 'href="articles.json"' in home
+        # One copy of the export, at the site root: the English home links one folder up.
+        href = "articles.json" if root == site else "../articles.json"
+        assert (root / href).is_file() and f'href="{href}"' in home
+    assert not (site / "en" / "articles.json").exists()
 
 
 def test_region_pages_exist_for_every_level_of_every_article(
@@ -257,9 +260,10 @@ def test_feeds_are_atom_with_absolute_links_from_site_url(built_site: tuple[Path
         assert entries
         for entry in entries:
             link = entry.find(ATOM + "link").get("href")
-            assert link.startswith(url + "articles/")
+            # an article, or an update of the digest on the page of what changed
+            assert link.startswith((url + "articles/", url + "changes.html#update-"))
             # the link names a page that exists in the built site
-            assert (root / link.removeprefix(url)).is_file()
+            assert (root / link.removeprefix(url).partition("#")[0]).is_file()
         head = (root / "index.html").read_text(encoding="utf-8")
         assert 'type="application/atom+xml"' in head
 

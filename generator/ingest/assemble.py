@@ -10,7 +10,7 @@ Rules (and nothing else):
    own line) joins the article after it, or the one before it at the end of the page: text
    is never dropped because of a boundary error.
 5. An article has one headline block. A group holding two, with a report's text between them
-   and a blank line before the second, is two articles the tagger ran together: it is cut
+   and blank lines setting them apart, is two articles the tagger ran together: it is cut
    before the second block when the first block opens the group (headlines above their
    stories), after the first block otherwise (headlines below their stories).
 
@@ -36,6 +36,7 @@ class TaggedLine:
     role: LineRole
     boundary: Boundary
     blank_before: bool = False
+    blank_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,10 @@ def _split_headline_blocks(group: list[TaggedLine]) -> list[list[TaggedLine]]:
     cuts: list[int] = []
     for (_, previous_end), (start, _) in zip(blocks, blocks[1:], strict=False):
         between = group[previous_end:start]
-        if not group[start].blank_before or not _has_text(between):
+        # Headline blocks stand apart: a blank line before the second, and below the
+        # stories one after the first (a short body line tagged as a title sits in the text).
+        set_apart = group[start].blank_before and (headline_first or group[previous_end - 1].blank_after)
+        if not set_apart or not _has_text(between):
             continue
         cut = start if headline_first else previous_end
         if _has_text(group[(cuts[-1] if cuts else 0) : cut]) and _has_text(group[cut:]):
@@ -133,7 +137,7 @@ def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRol
     outside: list[TaggedLine] = []
     current: list[TaggedLine] | None = None
     for line, (boundary, role) in zip(lines, labels, strict=True):
-        tagged = TaggedLine(line.number, line.text, role, boundary, line.blank_before)
+        tagged = TaggedLine(line.number, line.text, role, boundary, line.blank_before, line.blank_after)
         if boundary is Boundary.OUTSIDE:
             outside.append(tagged)
             continue

@@ -150,14 +150,17 @@ def meta_value(meta: Iterable[tuple[str, str]], *keys: str) -> str | None:
 
 
 def article_outlet(*, lead_outlet: str | None, meta_outlet: str | None, sidecar_outlet: str | None) -> str | None:
-    """Outlet cascade: a named outlet in the lead (`新华社`), page metadata, sidecar.
+    """Outlet cascade: the sidecar (an editor's statement wins over what was detected), a
+    named outlet in the lead (`新华社`), page metadata.
 
-    `本报` ("this paper") names no one, so it defers to the sidecar. Each name is cleaned by
+    `本报` ("this paper") names no one, so it is no outlet. Each name is cleaned by
     `canonical_outlet` (no date, channel or bracket glued on).
     """
+    if canonical_outlet(sidecar_outlet):
+        return canonical_outlet(sidecar_outlet)
     if lead_outlet and lead_outlet != "本报":
         return canonical_outlet(lead_outlet)
-    return canonical_outlet(meta_outlet) or canonical_outlet(sidecar_outlet)
+    return canonical_outlet(meta_outlet)
 
 
 def is_interview(paragraphs: Iterable[str]) -> bool:

@@ -256,6 +256,8 @@ def _make_article(
         continues_to=body.continues_to,
         continued_from=body.continued_from,
         captions=captions,
+        page=doc.sidecar.page if doc.sidecar else None,
+        url=doc.sidecar.url if doc.sidecar else None,
     )
 
 

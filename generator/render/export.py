@@ -25,6 +25,9 @@ def article_record(loc: LocalizedArticle) -> dict[str, Any]:
             "line_end": raw.line_end,
             "format": raw.format.value,
         },
+        # beyond the shared schema: the sidecar's printed page and address of the original
+        "printed_page": raw.page,
+        "source_url": raw.url,
         "kind": raw.kind.value,
         "title_zh": raw.title,
         "subtitle_zh": raw.subtitle,

@@ -26,6 +26,16 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass(frozen=True, slots=True)
+class FeedUpdate:
+    """An update of the digest as a feed entry: what it added and corrected (`changes.md`)."""
+
+    anchor: str  # docs path with its anchor, e.g. `changes.md#update-3`
+    title: str
+    date: str | None  # ISO; from the articles of the record, never the clock
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
 class FeedInfo:
     """What a feed says about the site itself."""
 
@@ -60,8 +70,16 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
     return element
 
 
-def atom_feed(entries: Sequence[Entry], *, info: FeedInfo, feed_path: str, limit: int = MAX_ENTRIES) -> str:
-    """The newest `limit` dated, titled entries as an Atom document (entries must be newest first)."""
+def atom_feed(
+    entries: Sequence[Entry],
+    *,
+    info: FeedInfo,
+    feed_path: str,
+    limit: int = MAX_ENTRIES,
+    updates: Sequence[FeedUpdate] = (),
+) -> str:
+    """The newest `limit` dated, titled entries as an Atom document (entries must be newest first),
+    then one entry per update of the digest (`updates`, newest first)."""
     check_site_url(info.site_url, where="feed")
     # Untitled pieces (briefs without a headline, fragments cut off a page) never reach a feed
     # reader: an entry called "untitled" is noise there. They stay on the timeline.
@@ -72,7 +90,8 @@ def atom_feed(entries: Sequence[Entry], *, info: FeedInfo, feed_path: str, limit
     _sub(feed, "id", info.site_url)
     _sub(feed, "title", info.title)
     _sub(feed, "subtitle", info.subtitle)
-    _sub(feed, "updated", _timestamp(chosen[0].date) if chosen else FALLBACK_UPDATED)
+    dates = [e.date for e in chosen if e.date] + [u.date for u in updates if u.date]
+    _sub(feed, "updated", _timestamp(max(dates)) if dates else FALLBACK_UPDATED)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=page_url(info.site_url, feed_path))
     _sub(feed, "link", rel="alternate", type="text/html", href=info.site_url)
     author = _sub(feed, "author")
@@ -91,6 +110,16 @@ def atom_feed(entries: Sequence[Entry], *, info: FeedInfo, feed_path: str, limit
             _sub(item, "category", term=topic_page.removeprefix("topics/").removesuffix(".md"), label=label)
         if e.summary:
             _sub(item, "summary", e.summary, type="text")
+    for update in updates:
+        path, _, anchor = update.anchor.partition("#")
+        url = page_url(info.site_url, path) + (f"#{anchor}" if anchor else "")
+        item = _sub(feed, "entry")
+        _sub(item, "id", url)
+        _sub(item, "title", update.title)
+        _sub(item, "link", rel="alternate", type="text/html", href=url)
+        _sub(item, "updated", _timestamp(update.date) or FALLBACK_UPDATED)
+        if update.summary:
+            _sub(item, "summary", update.summary, type="text")
     ET.indent(feed, space="  ")
     body = ET.tostring(feed, encoding="unicode")
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'

@@ -14,11 +14,13 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.analyse.topics import Topic
+from generator.changelog import History, Update
 from generator.models import LocalizedArticle, TranslationState
 from generator.render import charts
 from generator.render.markdown import front_matter
 from generator.render.regions import RegionIndex, flatten, prefecture_counts, region_tree
 from generator.render.views import (
+    CHANGES_PAGE,
     EXPORT_FILE,
     FEED_FILE,
     HOME_PAGE,
@@ -28,6 +30,7 @@ from generator.render.views import (
     TIMELINE_PAGE,
     TOPICS_PAGE,
     Entry,
+    download_href,
     first_sentence,
     format_date,
     format_month,
@@ -39,6 +42,7 @@ from generator.render.views import (
 )
 
 LATEST_ON_HOME = 12
+UPDATES_IN_FEED = 10
 CHART_BARS = 15
 
 
@@ -46,6 +50,8 @@ def section(page: str) -> str:
     """The navigation tab (its page URL) a docs page belongs to: regions, topics, or the timeline
     for articles; the page itself otherwise."""
     for prefix, tab in (("regions/", REGIONS_PAGE), ("topics/", TOPICS_PAGE), ("articles/", TIMELINE_PAGE)):
+        if page == CHANGES_PAGE:  # what changed is part of the archive's story in time
+            return TIMELINE_PAGE.removesuffix(".md") + ".html"
         if page.startswith(prefix):
             return tab.removesuffix(".md") + ".html"
     return page.removesuffix(".md") + ".html"
@@ -187,7 +193,7 @@ def home_page(
             ]
         ],
         feed=FEED_FILE,
-        export=EXPORT_FILE,
+        export=download_href(EXPORT_FILE, lang),
         regions_page=REGIONS_PAGE,
         topics_page=TOPICS_PAGE,
         timeline_page=TIMELINE_PAGE,
@@ -318,7 +324,8 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
     summary_total = sum(row[2] for row in rows)
     outlets: dict[str, list[Entry]] = defaultdict(list)
     for e in listing.listed:
-        outlets[e.outlet or t["unknown"]].append(e)
+        # A dump that says only 本报 ("this paper") names no outlet; the sidecar can.
+        outlets[e.outlet or t["outlet_not_named"]].append(e)
     files: dict[str, list[dict[str, Any]]] = defaultdict(list)
     formats: dict[str, str] = {}
     for loc in sorted(articles, key=lambda loc: (loc.article.raw.source_file, loc.article.raw.line_start)):
@@ -348,8 +355,9 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
         ],
         files=[{"name": name, "format": formats[name], "articles": items} for name, items in sorted(files.items())],
         feed=FEED_FILE,
-        export=EXPORT_FILE,
-        schema=SCHEMA_FILE,
+        export=download_href(EXPORT_FILE, lang),
+        schema=download_href(SCHEMA_FILE, lang),
+        changes=CHANGES_PAGE,
         article_count=len(listing.listed),
         region_count=sum(1 for code in regions.members if regions.members[code]),
         first=format_date(min(dated), lang, unknown=t["unknown"]) if dated else t["unknown"],
@@ -366,3 +374,45 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
             for state, titles, summaries in rows
         ],
     )
+
+
+def update_title(update: Update, t: Mapping[str, str]) -> str:
+    """`Update 3: 1 added, 2 corrected, 0 removed` in the page's language."""
+    return t["update_title"].format(
+        number=update.number, added=len(update.added), corrected=len(update.corrected), removed=len(update.removed)
+    )
+
+
+def changes_page(listing: Listing, history: History) -> str:
+    """What changed, newest update first: the articles added, corrected and removed in each.
+
+    Added and corrected articles link to their pages; a removed id has no article to title,
+    so it is named as it is (its old address keeps a notice, `generator.render.gone`).
+    """
+    t = listing.t
+    updates = []
+    for update in reversed(history.updates):
+        groups = [
+            {"label": t[f"changes_{kind}"], "articles": [{"id": i, "entry": listing.entries.get(i)} for i in ids]}
+            for kind, ids in (("added", update.added), ("corrected", update.corrected), ("removed", update.removed))
+            if ids
+        ]
+        updates.append({"number": update.number, "title": update_title(update, t), "groups": groups})
+    return listing.render("changes.md.j2", CHANGES_PAGE, t["changes_title"], updates=updates)
+
+
+def update_feed_items(listing: Listing, history: History) -> tuple[tuple[Update, str, str | None, str], ...]:
+    """(update, title, date, summary) of the newest updates for the feed, newest first.
+
+    An update's date is the newest date among its articles (else the newest of the digest):
+    taken from the record, never from the clock, so rebuilding changes nothing.
+    """
+    t = listing.t
+    newest = max((e.date for e in listing.entries.values() if e.date), default=None)
+    items = []
+    for update in list(reversed(history.updates))[:UPDATES_IN_FEED]:
+        shown = [listing.entries[i] for i in (*update.added, *update.corrected) if i in listing.entries]
+        date = max((e.date for e in shown if e.date), default=newest)
+        summary = t["list_separator"].join(e.title for e in shown)
+        items.append((update, update_title(update, t), date, summary))
+    return tuple(items)

@@ -55,6 +55,15 @@ def escape_attr(text: object) -> SafeMarkdown:
     return SafeMarkdown(html.escape(" ".join(str(text).split()), quote=True))
 
 
+_URL_ESCAPES = {**_ESCAPES, ord('"'): "&#34;", ord("'"): "&#39;", ord(" "): "%20"}
+
+
+def escape_url_attr(url: object) -> SafeMarkdown:
+    """A URL for `href="…"` in raw HTML: quotes cannot end the attribute, and every character
+    Markdown, HTML or Jinja could read is a character reference (the browser decodes them)."""
+    return SafeMarkdown(" ".join(str(url).split()).translate(_URL_ESCAPES))
+
+
 def escape_meta(text: str) -> str:
     """A front-matter value, safe both as element text and as a quoted attribute value."""
     return html.escape(text, quote=True)

@@ -8,21 +8,24 @@ language switcher can map a page to its counterpart by path alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from generator.analyse.topics import Topic
+from generator.changelog import History
 from generator.config import LANGUAGES
 from generator.models import DateBasis, LocalizedArticle
 from generator.render import indexes
-from generator.render.feeds import FeedInfo, atom_feed
-from generator.render.markdown import front_matter
+from generator.render.feeds import FeedInfo, FeedUpdate, atom_feed
+from generator.render.markdown import escape_url_attr, front_matter
 from generator.render.regions import region_index
 from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
 from generator.render.search import build_index, site_search_docs
 from generator.render.views import (
+    CHANGES_PAGE,
     FEED_FILE,
     NO_MARK,
     ZH_CLOSE,
@@ -49,6 +52,7 @@ from generator.render.views import (
 __all__ = ["SiteOptions", "article_path", "load_templates", "render_pages"]
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+_WEB_URL = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,10 @@ def _article_view(
         "continued_from": t["continued_from"].format(where=raw.continued_from) if raw.continued_from else None,
         "continues_to": t["continues_to"].format(where=raw.continues_to) if raw.continues_to else None,
         "source_file": raw.source_file,
+        "printed_page": t["printed_page"].format(page=raw.page) if raw.page else None,
+        # Only an http(s) address becomes a link (the sidecar check says so too; this never
+        # trusts it): the link text is ours, the address an escaped attribute.
+        "url": escape_url_attr(raw.url) if raw.url and _WEB_URL.match(raw.url) else None,
         "lines": t["lines"].format(start=raw.line_start, end=raw.line_end),
         "format": t[f"format_{raw.format.value}"],
         "duplicate_of": listing.entries.get(a.duplicate_of) if a.duplicate_of else None,
@@ -142,8 +150,12 @@ def render_pages(
     taxonomy: Sequence[Topic],
     templates: SiteTemplates,
     options: SiteOptions,
+    history: History = History(),  # noqa: B008 (frozen, empty)
 ) -> dict[str, str]:
-    """Every page of both languages, keyed by path relative to the docs folder."""
+    """Every page of both languages, keyed by path relative to the docs folder.
+
+    `history` (generator.changelog) gives the page of what changed and the feeds' update entries.
+    """
     topics = {topic.code: topic for topic in taxonomy}
     analysed = [loc.article for loc in articles]
     related = related_articles(analysed)
@@ -195,6 +207,7 @@ def render_pages(
             **indexes.topic_pages(listing, taxonomy, members),
             indexes.TIMELINE_PAGE: indexes.timeline_page(listing),
             indexes.SOURCES_PAGE: indexes.sources_page(listing, articles, regions),
+            CHANGES_PAGE: indexes.changes_page(listing, history),
         }
         for page, text in site_pages.items():
             pages[f"{lang}/{page}"] = text
@@ -205,7 +218,11 @@ def render_pages(
             site_url=options.site_urls[lang],
             author=t["site_title"],
         )
-        pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE)
+        updates = [
+            FeedUpdate(anchor=f"{CHANGES_PAGE}#update-{update.number}", title=title, date=date, summary=summary)
+            for update, title, date, summary in indexes.update_feed_items(listing, history)
+        ]
+        pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE, updates=updates)
         search_docs = site_search_docs(
             articles,
             lang,

@@ -1,15 +1,20 @@
 """Related articles and previous / next by date (pure, deterministic).
 
-Relatedness is one weighted overlap of features: the regions of an article's chain
-(province, prefecture, county), its topics and its keywords. Each shared feature
-counts its inverse document frequency, so sharing a county or a rare keyword weighs
-more than sharing the province every article is in. Ties break by id, so two builds
-list the same articles in the same order.
+Relatedness is a weighted overlap of features: the regions of an article's chain
+(province, prefecture, county), its topics and its keywords. The weights are fixed
+(`WEIGHTS`), so a pair's score depends on the two articles alone: adding or changing
+one article never moves the scores of other pairs (corpus-wide weights such as inverse
+document frequency reshuffled every related list whenever an article was added).
+
+An article lists only articles of its own date or older (`may_list`), best first, ties
+by id. A new article, usually the newest, therefore joins no older page's list: adding
+one changes its own page and the same-day pages it is related to, not the archive.
+Undated articles count as the oldest: they list only undated articles, and any page
+may list them.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,12 +23,13 @@ from generator.models import AnalysedArticle
 from generator.render.views import region_chain
 
 MAX_RELATED = 5
-MIN_SCORE = 1.0
-"""Below this an overlap is coincidence (for instance only the province and a common word)."""
-# Features carried by more than this share of articles do not propose candidates
-# (they still add to the score): keeps candidate lists short on large sites.
-CANDIDATE_MAX_SHARE = 0.2
-CANDIDATE_MIN_DF = 30
+MIN_SCORE = 2.5
+"""Below this an overlap is coincidence (the province, a topic and one common word at most)."""
+WEIGHTS = {"county": 3.0, "prefecture": 2.0, "province": 0.5, "topic": 1.0, "kw": 1.0}
+"""What sharing one feature of each kind is worth: a county says more than a province."""
+# Only these kinds propose candidates (and a pair must share one of them): sharing only the
+# province and a topic is what most of the corpus has in common.
+SPECIFIC = frozenset({"county", "prefecture", "kw"})
 
 
 class Reason:
@@ -41,12 +47,36 @@ class Related:
     reasons: tuple[str, ...]
 
 
-def features(article: AnalysedArticle) -> frozenset[str]:
-    """The features two articles can share, prefixed by kind."""
-    out = {f"region:{code}" for code, _, _ in region_chain(article.region)}
-    out |= {f"topic:{code}" for code in (article.topics.primary, *article.topics.secondary)}
-    out |= {f"kw:{word}" for word in article.keywords}
+def _region_kind(code: str) -> str:
+    # GB/T 2260: a province's code ends in 0000, a prefecture's in 00.
+    if code.endswith("0000"):
+        return "province"
+    return "prefecture" if code.endswith("00") else "county"
+
+
+def features(article: AnalysedArticle) -> frozenset[tuple[str, str]]:
+    """The (kind, value) features two articles can share."""
+    out = {(_region_kind(code), code) for code, _, _ in region_chain(article.region)}
+    out |= {("topic", code) for code in (article.topics.primary, *article.topics.secondary)}
+    out |= {("kw", word) for word in article.keywords}
     return frozenset(out)
+
+
+def pair_score(shared: frozenset[tuple[str, str]]) -> float:
+    """The score of two articles sharing `shared`: 0 unless one shared feature is specific."""
+    if not any(kind in SPECIFIC for kind, _ in shared):
+        return 0.0
+    return round(sum(WEIGHTS[kind] for kind, _ in shared), 6)
+
+
+def age(article: AnalysedArticle) -> str:
+    """What `may_list` compares: the ISO date, "" (the oldest) when undated."""
+    return article.raw.date or ""
+
+
+def may_list(page: AnalysedArticle, other: AnalysedArticle) -> bool:
+    """Whether `page` may list `other` as related: same date or older, never the other way."""
+    return age(other) <= age(page)
 
 
 def _cluster(article: AnalysedArticle) -> str:
@@ -54,14 +84,15 @@ def _cluster(article: AnalysedArticle) -> str:
     return article.duplicate_of or article.id
 
 
-def _reasons(shared: frozenset[str]) -> tuple[str, ...]:
+def _reasons(shared: frozenset[tuple[str, str]]) -> tuple[str, ...]:
+    kinds = {kind for kind, _ in shared}
     reasons = []
     # Sharing only the province says little: a region reason needs a prefecture or county.
-    if any(f.startswith("region:") and not f.endswith("0000") for f in shared):
+    if kinds & {"prefecture", "county"}:
         reasons.append(Reason.REGION)
-    if any(f.startswith("topic:") for f in shared):
+    if "topic" in kinds:
         reasons.append(Reason.TOPIC)
-    if any(f.startswith("kw:") for f in shared):
+    if "kw" in kinds:
         reasons.append(Reason.TEXT)
     return tuple(reasons)
 
@@ -69,30 +100,25 @@ def _reasons(shared: frozenset[str]) -> tuple[str, ...]:
 def related_articles(
     articles: Sequence[AnalysedArticle], *, limit: int = MAX_RELATED, min_score: float = MIN_SCORE
 ) -> dict[str, tuple[Related, ...]]:
-    """For every article id, up to `limit` related canonical articles, best first."""
+    """For every article id, up to `limit` related canonical articles it `may_list`, best first."""
     feats = {a.id: features(a) for a in articles}
-    df: dict[str, int] = defaultdict(int)
-    for fs in feats.values():
-        for f in fs:
-            df[f] += 1
-    n = len(articles)
-    idf = {f: math.log((1 + n) / count) for f, count in df.items()}
-    cap = max(CANDIDATE_MIN_DF, int(n * CANDIDATE_MAX_SHARE))
-    index: dict[str, list[str]] = defaultdict(list)
-    canonical = [a for a in articles if a.duplicate_of is None]
-    for a in canonical:
-        for f in feats[a.id]:
-            index[f].append(a.id)
+    by_id = {a.id: a for a in articles}
+    index: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for a in articles:
+        if a.duplicate_of is None:
+            for f in feats[a.id]:
+                if f[0] in SPECIFIC:
+                    index[f].append(a.id)
     cluster = {a.id: _cluster(a) for a in articles}
 
     result: dict[str, tuple[Related, ...]] = {}
     for a in articles:
-        candidates = {other for f in feats[a.id] if df[f] <= cap for other in index[f]}
+        candidates = {other for f in feats[a.id] if f[0] in SPECIFIC for other in index[f]}
         scored: list[tuple[float, str]] = []
         for other in candidates:
-            if cluster[other] == cluster[a.id]:
+            if cluster[other] == cluster[a.id] or not may_list(a, by_id[other]):
                 continue
-            score = round(sum(idf[f] for f in feats[a.id] & feats[other]), 6)
+            score = pair_score(feats[a.id] & feats[other])
             if score >= min_score:
                 scored.append((-score, other))
         scored.sort()
@@ -102,22 +128,35 @@ def related_articles(
     return result
 
 
-def neighbours(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
-    """(previous, next) canonical article by date for every article id; undated ones last."""
-    ordered = sorted(articles, key=lambda a: (a.raw.date is None, a.raw.date or "", a.id))
-    canonical = [a.id for a in ordered if a.duplicate_of is None]
+def _chain(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
+    """(previous, next) canonical article in the order given; a near-duplicate sits between
+    the canonical articles around it."""
+    canonical = [a.id for a in articles if a.duplicate_of is None]
     position = {article_id: i for i, article_id in enumerate(canonical)}
     result: dict[str, tuple[str | None, str | None]] = {}
-    for i, a in enumerate(ordered):
+    for i, a in enumerate(articles):
         if a.id in position:
             k = position[a.id]
             result[a.id] = (canonical[k - 1] if k > 0 else None, canonical[k + 1] if k + 1 < len(canonical) else None)
             continue
-        # A near-duplicate sits between the canonical articles around it.
-        before = [x.id for x in ordered[:i] if x.id in position]
-        after = [x.id for x in ordered[i + 1 :] if x.id in position]
+        before = [x.id for x in articles[:i] if x.id in position]
+        after = [x.id for x in articles[i + 1 :] if x.id in position]
         result[a.id] = (before[-1] if before else None, after[0] if after else None)
     return result
+
+
+def neighbours(articles: Sequence[AnalysedArticle]) -> dict[str, tuple[str | None, str | None]]:
+    """(previous, next) canonical article by date for every article id.
+
+    Dated and undated articles are two separate chains (undated ones by id): an undated
+    article is not "after" the newest one, and linking them would change an undated page
+    every time a newer article is added.
+    """
+    ordered = sorted(articles, key=lambda a: (a.raw.date or "", a.id))
+    return {
+        **_chain([a for a in ordered if a.raw.date is not None]),
+        **_chain([a for a in ordered if a.raw.date is None]),
+    }
 
 
 def home_region(article: AnalysedArticle) -> str | None:

@@ -25,9 +25,12 @@ REGIONS_PAGE = "regions/index.md"
 TOPICS_PAGE = "topics/index.md"
 TIMELINE_PAGE = "timeline.md"
 SOURCES_PAGE = "sources.md"
+CHANGES_PAGE = "changes.md"
 FEED_FILE = "feed.xml"
 EXPORT_FILE = "articles.json"
 SCHEMA_FILE = "articles.schema.json"
+DOWNLOADS_LANG = "zh"
+"""The docs folder holding the one copy of the export and its schema: the site root."""
 UNPLACED = "unknown"
 """Region page slug of articles whose region was not identified."""
 
@@ -61,6 +64,16 @@ def load_templates(template_dir: Path) -> SiteTemplates:
     # `{{ target | href(page) }}`: templates link by docs path, relative to the page rendered.
     env = make_environment(str(template_dir), filters={"href": lambda to_page, from_page: rel(from_page, to_page)})
     return SiteTemplates(env=env, strings=strings)
+
+
+def download_href(name: str, lang: str) -> SafeMarkdown:
+    """Link to a download (`EXPORT_FILE`, `SCHEMA_FILE`) from a page at a docs folder's root.
+
+    The English site is built into `en/` of the Chinese one (generator.site), so its pages
+    reach the one copy one folder up. MkDocs cannot check a link leaving its docs folder,
+    so templates write it as raw HTML; `check`'s link checker follows it in the built site.
+    """
+    return SafeMarkdown(name if lang == DOWNLOADS_LANG else f"../{name}")
 
 
 def article_path(article_id: str) -> str:

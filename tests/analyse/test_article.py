@@ -91,7 +91,8 @@ def test_a_sidecar_adding_a_date_and_outlet_keeps_the_ids(tmp_path: Path) -> Non
     seeds.mkdir()
     (seeds / "005_report.txt").write_text(SEED, encoding="utf-8")
     before = _ids(seeds)
-    (seeds / "005_report.yml").write_text("date: 2020-02-13\noutlet: 内蒙古日报\n", encoding="utf-8")
+    sidecar = "date: 2020-02-13\noutlet: 内蒙古日报\npage: 3\nurl: https://example.org/a.html\n"
+    (seeds / "005_report.yml").write_text(sidecar, encoding="utf-8")
     after = ingest_seeds(seeds, tagger=load_tagger()).articles
     assert {a.date for a in after} == {"2020-02-13"}  # the sidecar did apply
     assert before and _ids(seeds) == before
@@ -103,7 +104,8 @@ def test_analysis_results_do_not_make_the_id(tmp_path: Path) -> None:
     (seeds / "005_report.txt").write_text(SEED, encoding="utf-8")
     raws = ingest_seeds(seeds, tagger=load_tagger()).articles
     other_taxonomy = (Topic(code="other", zh="其他", en="Other", hints=("困难",)),)
-    first = analyse_articles(raws, taxonomy=load_taxonomy(), topic_model=load_topic_model())
-    second = analyse_articles(raws, taxonomy=other_taxonomy, topic_model=load_topic_model())
+    model = load_topic_model()
+    first = analyse_articles(raws, taxonomy=load_taxonomy(), topic_model=model)
+    second = analyse_articles(raws, taxonomy=other_taxonomy, topic_model=model)
     assert first[0].topics != second[0].topics
     assert [a.id for a in first] == [a.id for a in second] == [article_id(r) for r in raws]

@@ -78,6 +78,16 @@ def test_sidecar_reaches_articles(tmp_path: Path) -> None:
     assert {a.outlet for a in result.articles} == {"北疆日报"}
 
 
+def test_sidecar_wins_over_what_was_detected(tmp_path: Path) -> None:
+    # The web page names 北疆网 and prints 2021-05-06; the editor's sidecar says otherwise.
+    _write(tmp_path, "w.txt", WEB.encode("utf-8"))
+    sidecar = "outlet: 内蒙古日报\ndate: 2021-05-07\npage: A2\nurl: https://example.org/a?x=1&y=2\n"
+    _write(tmp_path, "w.yml", sidecar.encode())
+    (article,) = ingest_seeds(tmp_path).articles
+    assert (article.outlet, article.date, article.date_basis.value) == ("内蒙古日报", "2021-05-07", "sidecar")
+    assert (article.page, article.url) == ("A2", "https://example.org/a?x=1&y=2")
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [

@@ -102,7 +102,8 @@ def test_article_date_cascade(
 @pytest.mark.parametrize(
     ("lead", "meta", "sidecar", "expected"),
     [
-        ("新华社", "某某网", "某日报", "新华社"),
+        ("新华社", "某某网", "某日报", "某日报"),  # the editor's sidecar wins
+        ("新华社", "某某网", None, "新华社"),
         ("本报", None, "赤峰日报", "赤峰日报"),  # 本报 names no one
         ("本报", None, None, None),
         (None, "央视网", None, "央视网"),

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 from xml.etree import ElementTree as ET
 
 import pytest
 import yaml
 
+from generator.changelog import History, Update
 from generator.models import Figure, Region
 from generator.render.pages import SiteOptions, render_pages
 from generator.render.views import SiteTemplates
@@ -180,3 +182,48 @@ def test_hostile_text_in_the_folded_chinese_block_stays_text(templates: SiteTemp
     page = pages["en/articles/x.md"]
     assert "<script" not in page and "<p onclick" not in page and "{{ 7*7 }}" not in page
     assert page.count("</details>") == 1
+
+
+def test_sidecar_page_and_url_are_shown_the_url_as_an_escaped_link(templates: SiteTemplates) -> None:
+    loc = make_article("p-1234567890")
+    hostile = 'https://example.org/a?x=1&y="><script>alert(1)</script>_*[b]'
+    loc = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, page="A2", url=hostile)))
+    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    zh, en = pages["zh/articles/p-1234567890.md"], pages["en/articles/p-1234567890.md"]
+    assert " · 第A2版" in zh and " · page A2" in en
+    (href,) = re.findall(r'<a href="([^"]*)">原文</a>', zh)
+    assert "<" not in href and ">" not in href and '"' not in href and "_" not in href
+    assert href.startswith("https://example.org/a?x=1&#38;y=&#34;&#62;&#60;script&#62;")
+    assert '">Original</a>' in en
+
+
+def test_a_url_that_is_not_http_is_never_a_link(templates: SiteTemplates) -> None:
+    loc = make_article("p-1234567890")
+    loc = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, url="javascript:alert(1)")))
+    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    assert "javascript" not in pages["zh/articles/p-1234567890.md"]
+
+
+def test_what_changed_page_and_feed_entries_in_both_languages(templates: SiteTemplates) -> None:
+    history = History(
+        updates=(
+            Update(1, added=("2020-03-29-a", "2020-03-12-b")),
+            Update(2, corrected=("2020-03-29-a",), removed=("gone-1",)),
+        )
+    )
+    pages = render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history)
+    zh, en = pages["zh/changes.md"], pages["en/changes.md"]
+    # Newest update first; corrected articles link to their pages; a removed id is named.
+    assert en.index("Update 2: 0 added, 1 corrected, 1 removed { #update-2 }") < en.index("Update 1: 2 added")
+    assert "[Spring ploughing in Arun Banner](articles/2020-03-29-a.md) · 29 March 2020" in en
+    assert "- gone-1" in en and "第 2 次更新：新增 0 篇，更正 1 篇，移除 1 篇" in zh
+    feed = ET.fromstring(pages["en/feed.xml"].encode())
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    updates = [e for e in feed.findall("a:entry", ns) if "#update-" in e.find("a:id", ns).text]
+    assert [e.find("a:id", ns).text for e in updates] == [
+        "https://d.example.org/en/changes.html#update-2",
+        "https://d.example.org/en/changes.html#update-1",
+    ]
+    # The update's date comes from its articles, not from the clock.
+    assert updates[0].find("a:updated", ns).text == "2020-03-29T00:00:00Z"
+    assert pages == render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history)

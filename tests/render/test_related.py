@@ -47,10 +47,11 @@ def test_unrelated_articles_get_no_related_list() -> None:
     assert related_articles(articles) == {"a": (), "b": ()}
 
 
-def test_neighbours_by_date_skip_duplicates_and_put_undated_last() -> None:
+def test_neighbours_by_date_skip_duplicates_and_chain_undated_apart() -> None:
     articles = _analysed(
         make_article("m", date="2020-03-12"),
         make_article("x", date=None, region=Region()),
+        make_article("w", date=None, region=Region()),
         make_article("n", date="2020-03-29"),
         make_article("n-copy", date="2020-03-29", duplicate_of="n"),
         make_article("l", date="2020-03-01"),
@@ -58,9 +59,11 @@ def test_neighbours_by_date_skip_duplicates_and_put_undated_last() -> None:
     around = neighbours(articles)
     assert around["l"] == (None, "m")
     assert around["m"] == ("l", "n")
-    assert around["n"] == ("m", "x")
-    assert around["x"] == ("n", None)
-    assert around["n-copy"] == ("n", "x")
+    # The newest dated article does not lead to the undated ones: adding a newer article
+    # must not change an undated page.
+    assert around["n"] == ("m", None)
+    assert around["n-copy"] == ("n", None)
+    assert around["w"] == (None, "x") and around["x"] == ("w", None)
 
 
 def test_neighbours_in_region_stay_within_the_prefecture() -> None:
@@ -73,3 +76,48 @@ def test_neighbours_in_region_stay_within_the_prefecture() -> None:
     around = neighbours_in_region(articles)
     assert around["a"] == (None, "c") and around["c"] == ("a", None)
     assert around["b"] == (None, None) and around["d"] == (None, None)
+
+
+def test_a_pair_score_depends_on_the_pair_alone() -> None:
+    base = [
+        make_article("a", region=ARUN, keywords=("春耕", "复工"), date="2020-03-10"),
+        make_article("b", region=ARUN, keywords=("春耕",), date="2020-03-01"),
+        make_article("c", region=HULUNBUIR, keywords=("复工",), date="2020-03-02"),
+    ]
+    before = related_articles(_analysed(*base))
+    # Many more articles sharing every feature: no corpus-wide weight moves the old pair's score.
+    crowd = [make_article(f"z{i}", region=ARUN, keywords=("春耕", "复工"), date="2020-04-01") for i in range(20)]
+    after = related_articles(_analysed(*base, *crowd))
+    assert [(r.id, r.score) for r in after["a"]] == [(r.id, r.score) for r in before["a"]]
+
+
+def test_a_newer_article_joins_no_older_list_but_lists_the_older_ones() -> None:
+    old = [
+        make_article("a", region=ARUN, keywords=("春耕",), date="2020-03-01"),
+        make_article("b", region=ARUN, keywords=("春耕",), date="2020-03-02"),
+    ]
+    before = related_articles(_analysed(*old))
+    new = make_article("n", region=ARUN, keywords=("春耕",), date="2020-03-30")
+    after = related_articles(_analysed(*old, new))
+    assert after["a"] == before["a"] and after["b"] == before["b"]
+    assert [r.id for r in after["n"]] == ["a", "b"]  # equal scores: by id
+    assert [r.id for r in after["b"]] == ["a"]  # same region, older
+
+
+def test_undated_articles_list_only_undated_ones_and_any_page_may_list_them() -> None:
+    articles = _analysed(
+        make_article("u1", region=ARUN, keywords=("春耕",), date=None),
+        make_article("u2", region=ARUN, keywords=("春耕",), date=None),
+        make_article("d", region=ARUN, keywords=("春耕",), date="2020-03-01"),
+    )
+    related = related_articles(articles)
+    assert [r.id for r in related["u1"]] == ["u2"]
+    assert [r.id for r in related["d"]] == ["u1", "u2"]
+
+
+def test_sharing_only_the_province_and_a_topic_is_not_related() -> None:
+    articles = _analysed(
+        make_article("a", region=HULUNBUIR, keywords=("春耕",), secondary=("finance-and-credit",)),
+        make_article("b", region=ALXA, keywords=("口罩",), secondary=("finance-and-credit",)),
+    )
+    assert related_articles(articles, min_score=0.0) == {"a": (), "b": ()}
