@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from generator.ingest.line_features import PageLine
 from generator.ingest.roles import Boundary, LineRole
@@ -97,7 +98,7 @@ def _split_headline_blocks(group: list[TaggedLine]) -> list[list[TaggedLine]]:
         return [group]
     headline_first = not any(line.role in _TEXT_ROLES for line in group[: blocks[0][0]])
     cuts: list[int] = []
-    for (_, previous_end), (start, _) in zip(blocks, blocks[1:], strict=False):
+    for (_, previous_end), (start, _) in pairwise(blocks):
         between = group[previous_end:start]
         # Headline blocks stand apart: a blank line before the second, and below the
         # stories one after the first (a short body line tagged as a title sits in the text).
@@ -108,7 +109,7 @@ def _split_headline_blocks(group: list[TaggedLine]) -> list[list[TaggedLine]]:
         if _has_text(group[(cuts[-1] if cuts else 0) : cut]) and _has_text(group[cut:]):
             cuts.append(cut)
     bounds = [0, *cuts, len(group)]
-    return [group[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [group[a:b] for a, b in pairwise(bounds)]
 
 
 def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:

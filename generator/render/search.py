@@ -176,7 +176,8 @@ def decode_postings(code: str) -> list[int]:
     """The inverse of `encode_postings` (the worker has the same loop)."""
     k = B64.index(code[0])
     stream = "".join(format(B64.index(char), "06b") for char in code[1:])
-    numbers, previous, i = [], -1, 0
+    numbers: list[int] = []
+    previous, i = -1, 0
     while True:
         one = stream.find("1", i)
         if one < 0 or one + 1 + k > len(stream):

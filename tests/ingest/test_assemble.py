@@ -63,7 +63,9 @@ def test_two_headline_blocks_run_together_are_two_articles_headlines_above() -> 
 
 
 def test_two_headline_blocks_run_together_are_two_articles_headlines_below() -> None:
-    lines = _lines("第一篇的正文写了足够多的字。", "", "第一个标题", "", "第二篇的正文也写了足够多的字。", "", "第二个标题")
+    lines = _lines(
+        "第一篇的正文写了足够多的字。", "", "第一个标题", "", "第二篇的正文也写了足够多的字。", "", "第二个标题"
+    )
     labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.TITLE), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
     page = assemble(lines, labels)
     assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 3), (5, 7)]
