@@ -142,8 +142,8 @@ def _short_form_stands_alone(hit: Hit, text: str, spans: Mapping[int, int]) -> b
 
 
 def _downgrade(hit: Hit, text: str, gazetteer: Gazetteer) -> Hit | None:
-    """海南区域 -> 海南: a full name whose last character begins the next word."""
-    if hit.key.kind is not KeyKind.NAME or not _SUFFIX_WORD.match(text, hit.end - 1):
+    """海南区域 -> 海南: a full (or former) name whose last character begins the next word."""
+    if hit.key.kind not in (KeyKind.NAME, KeyKind.FORMER) or not _SUFFIX_WORD.match(text, hit.end - 1):
         return hit
     for size in range(hit.end - hit.start - 1, 1, -1):
         key = gazetteer.keys.get(text[hit.start : hit.start + size])
