@@ -165,8 +165,8 @@ def _short_form_stands_alone(hit: Hit, text: str, spans: Mapping[int, int]) -> b
 
 
 def _downgrade(hit: Hit, text: str, gazetteer: Gazetteer) -> Hit | None:
-    """海南区域 -> 海南: a full name whose last character begins the next word."""
-    if hit.key.kind is not KeyKind.NAME or not _SUFFIX_WORD.match(text, hit.end - 1):
+    """海南区域 -> 海南: a full (or former) name whose last character begins the next word."""
+    if hit.key.kind not in (KeyKind.NAME, KeyKind.FORMER) or not _SUFFIX_WORD.match(text, hit.end - 1):
         return hit
     for size in range(hit.end - hit.start - 1, 1, -1):
         key = gazetteer.keys.get(text[hit.start : hit.start + size])
@@ -186,15 +186,25 @@ def find_mentions(text: str, gazetteer: Gazetteer, *, token_spans: TokenSpans | 
     """Hits that name a region in context (see module docstring for what is dropped)."""
     text = mask_credits(text)
     hits = [h for h in (_downgrade(h, text, gazetteer) for h in scan(text, gazetteer)) if h is not None]
-    if not any(h.key.kind is KeyKind.SHORT for h in hits):
+    if not any(h.key.kind in _CHECKED_KINDS for h in hits):
         return tuple(hits)
     spans = (token_spans or jieba_token_spans)(text)
-    return tuple(
-        h
-        for h in hits
-        if h.key.kind is not KeyKind.SHORT
-        or (_short_form_stands_alone(h, text, spans) and not _in_person_name(h, text))
-    )
+    return tuple(h for h in hits if _stands_alone(h, text, spans))
+
+
+# Key kinds whose hits are checked against the word segmentation.
+_CHECKED_KINDS: Final[frozenset[KeyKind]] = frozenset({KeyKind.SHORT, KeyKind.FORMER})
+
+
+def _stands_alone(hit: Hit, text: str, spans: Mapping[int, int]) -> bool:
+    """A short form must be a word of its own; a former name must at least start a word:
+    old names are looked up in all text, and a short one such as 达县 (now 达川区) sits
+    inside 传达县防疫指挥部 "relayed the county's ...", where 传达 is the word."""
+    if hit.key.kind is KeyKind.SHORT:
+        return _short_form_stands_alone(hit, text, spans) and not _in_person_name(hit, text)
+    if hit.key.kind is KeyKind.FORMER:
+        return hit.start in spans
+    return True
 
 
 def _in_person_name(hit: Hit, text: str) -> bool:

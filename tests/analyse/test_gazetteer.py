@@ -179,7 +179,7 @@ def test_conventional_aliases_name_their_division() -> None:
         ("包头", KeyKind.SHORT, ("150200",)),
         ("吉林", KeyKind.SHORT, ("220000", "220200")),  # province and city: context decides
         ("朝阳区", KeyKind.NAME, ("110105", "220104")),
-        ("大同市城区", KeyKind.QUALIFIED, ("140202",)),
+        ("阳泉市城区", KeyKind.QUALIFIED, ("140302",)),
         ("锡盟", KeyKind.CONVENTIONAL, ("152500",)),
     ],
 )
@@ -190,6 +190,56 @@ def test_keys(key: str, kind: KeyKind, adcodes: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("word", ["城区", "郊区", "矿区", "青山", "和平", "东方", "新华"])
 def test_generic_names_and_common_words_are_not_keys(word: str) -> None:
     assert word not in GAZ.keys
+
+
+def test_divisions_created_after_2017_exist() -> None:
+    (laiwu,) = GAZ.by_name("莱芜区")
+    assert [d.name for d in GAZ.chain(laiwu.adcode)] == ["山东省", "济南市", "莱芜区"]
+    (nagqu,) = GAZ.by_name("那曲市")
+    assert (nagqu.adcode, nagqu.level, nagqu.en, nagqu.en_short) == ("540600", Level.CITY, "Nagqu City", "Nagqu")
+    (zouping,) = GAZ.by_name("邹平市")
+    assert zouping.level is Level.COUNTY and GAZ.get(zouping.parent or "").name == "滨州市"
+    assert zouping.en == "Zouping City"
+
+
+@pytest.mark.parametrize("retired", ["莱芜市", "那曲地区", "邹平县", "滦县", "郫县", "户县"])
+def test_retired_names_are_no_divisions(retired: str) -> None:
+    assert GAZ.by_name(retired) == ()
+
+
+@pytest.mark.parametrize(
+    ("former", "today"),
+    [
+        ("莱芜市", "莱芜区"),  # prefecture merged into 济南市 (2019)
+        ("那曲地区", "那曲市"),  # prefecture made a city (2017-18), same territory
+        ("邹平县", "邹平市"),
+        ("滦县", "滦州市"),
+        ("郫县", "郫都区"),
+        ("户县", "鄠邑区"),
+        ("襄樊市", "襄阳市"),
+        ("邢台市桥东区", "襄都区"),  # 张家口 still has a 桥东区: qualified by the old parent
+    ],
+)
+def test_former_names_resolve_to_todays_division(former: str, today: str) -> None:
+    key = GAZ.keys[former]
+    assert key.kind is KeyKind.FORMER and not key.needs_context
+    assert [GAZ.get(c).name for c in key.adcodes] == [today]
+
+
+def test_former_short_forms_are_short_keys() -> None:
+    (xiangyang,) = GAZ.by_name("襄阳市")
+    assert GAZ.keys["襄樊"].kind is KeyKind.SHORT and GAZ.keys["襄樊"].adcodes == (xiangyang.adcode,)
+    assert "桥东区" in GAZ.keys and GAZ.keys["桥东区"].kind is KeyKind.NAME  # a name today wins
+
+
+def test_build_gazetteer_reads_former_names() -> None:
+    gaz = build_gazetteer(
+        "adcode\tname\tlevel\tparent\ten\taliases\tformer\n"
+        "990000\t甲省\tprovince\t\tJia Province\t\t\n"
+        "990100\t乙丙市\tcity\t990000\tYibing City\t乙丙\t乙丙地区|丁市\n",
+    )
+    assert gaz.keys["丁市"].kind is KeyKind.FORMER and gaz.keys["丁市"].adcodes == ("990100",)
+    assert gaz.keys["乙丙地区"].adcodes == ("990100",) and gaz.by_name("丁市") == ()
 
 
 def test_build_gazetteer_from_literal_tables() -> None:

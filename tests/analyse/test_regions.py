@@ -37,6 +37,8 @@ GAZ = load_gazetteer()
         ("扎兰屯", "扎兰屯市"),
         ("焦作", "焦作市"),
         ("北京", "北京市"),
+        ("那曲", "那曲市"),  # a prefecture since 2018
+        ("莱芜", "莱芜区"),  # a district of 济南市 since 2019
     ],
 )
 def test_dateline_place(place: str, name: str) -> None:
@@ -78,8 +80,11 @@ def test_short_forms(text: str, names: tuple[str, ...]) -> None:
         ("郊区菜农加紧生产。", ()),
         ("青山绿水就是金山银山。", ()),
         ("和平年代的英雄。", ()),
-        ("大同市城区道路改造。", ("大同市", "城区")),
+        # 大同's own 城区 became 平城区 in 2018; 阳泉 still has one.
+        ("阳泉市城区道路改造。", ("阳泉市", "城区")),
         ("包头市场监管局开展检查。", ("包头市",)),
+        # 达县 (now 达川区) is a former name, but here 传达 "relay" is the word.
+        ("会上传达县委文件精神。", ()),
     ],
 )
 def test_false_hits(text: str, names: tuple[str, ...]) -> None:
@@ -186,6 +191,22 @@ def test_settle(candidates: tuple[str, ...], anchors: tuple[str, ...], expected:
 )
 def test_subject_region(text: str, dateline: str | None, default: str | None, expected: tuple[str | None, ...]) -> None:
     region, _ = resolve_regions(text, dateline_place=dateline, default_province=default)
+    assert (region.province, region.city, region.county, region.adcode) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Old names in older text are filed under today's divisions, with today's names.
+        ("莱芜市召开会议，部署春耕工作。", ("山东省", "济南市", "莱芜区", "370116")),
+        ("那曲地区各县开展防疫检查。", ("西藏自治区", "那曲市", None, "540600")),
+        ("邹平县召开会议，邹平县企业复工。", ("山东省", "滨州市", "邹平市", "371681")),
+        ("邹平市召开会议，邹平市企业复工。", ("山东省", "滨州市", "邹平市", "371681")),
+        ("户县农民忙春耕。", ("陕西省", "西安市", "鄠邑区", "610118")),
+    ],
+)
+def test_former_names_resolve_to_todays_divisions(text: str, expected: tuple[str | None, ...]) -> None:
+    region, _ = resolve_regions(text)
     assert (region.province, region.city, region.county, region.adcode) == expected
 
 
