@@ -31,6 +31,7 @@ import jieba
 
 from generator.analyse.gazetteer import Division, Gazetteer, Key, KeyKind, Level, load_gazetteer
 from generator.models import Region
+from generator.surnames import COMMON_SURNAMES
 
 # Word segmentation as "token start -> token end"; any segmenter will do (see _token_spans).
 TokenSpans = Callable[[str], Mapping[int, int]]
@@ -53,13 +54,9 @@ _OWN_REGION_CUE: Final[re.Pattern[str]] = re.compile(
 _OWN_PROVINCE_CUE: Final[re.Pattern[str]] = re.compile(r"(?:全省|我省|本省)(?!略)|省委(?!托)|省政府")
 # Reporter credits inside a body (本报讯（记者徐金华）): people's names, not places.
 _CREDIT: Final[re.Pattern[str]] = re.compile(r"[（(][^（()）]{0,6}(?:记者|通讯员|实习生|摄影|编辑)[^（()）]{0,30}[）)]")
-# Common single-character surnames (the hundred most frequent, less characters that also open
-# place phrases: 于 向 东 南 西 北 上 下 中 全 江 黄 海 云 山 金 白 ...); a place's short form right
-# after one, in a person's frame, is a given name (李河南, 王海南).
-_SURNAMES: Final[frozenset[str]] = frozenset(
-    "王李张刘陈杨赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范廖石贾韦夏付方邹熊孟秦邱侯薛尹段雷龙史陶贺顾毛郝龚邵万钱严覃武戴莫孔汤"
-)
+# Surnames that may open a person's name before a place's short form: the common ones less
+# characters that also open place phrases (于 向 东 南 西 北 上 中 全 江 黄 海 云 山 金 白 ...).
+_PERSON_SURNAMES: Final[frozenset[str]] = COMMON_SURNAMES - frozenset("于向东南西北上下中全江黄海云山金白高原国平安和华宁")
 # Roles written right before a name (村民李河南, 记者王海南, 老党员刘吉林).
 _PERSON_TITLE_END: Final[re.Pattern[str]] = re.compile(
     r"(?:村民|居民|市民|记者|通讯员|实习生|书记|主任|局长|市长|县长|镇长|乡长|村长|区长|党员|同志|师傅|"
@@ -214,7 +211,7 @@ def _in_person_name(hit: Hit, text: str) -> bool:
     a title or role right before the surname, or a speech or action verb right after the
     name. Full names (河南省) and hits without such a frame are places.
     """
-    if hit.start == 0 or text[hit.start - 1] not in _SURNAMES:
+    if hit.start == 0 or text[hit.start - 1] not in _PERSON_SURNAMES:
         return False
     before = text[max(0, hit.start - 1 - _TITLE_REACH) : hit.start - 1]
     return bool(_PERSON_TITLE_END.search(before) or _PERSON_CUE_START.match(text, hit.end))

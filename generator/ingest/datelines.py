@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.surnames import COMMON_SURNAMES
+
 # Roles printed next to names, in Simplified and Traditional forms (Traditional pages
 # print `記者`, `通訊員`); longest first so `本报记者` wins over `记者`.
 ROLES: tuple[str, ...] = (
@@ -133,8 +135,37 @@ def split_names(text: str) -> tuple[str, ...]:
     """
     names: list[str] = []
     for stretch in _ROLE_RE.split(text):
-        names.extend(_glue_pieces(_TRAILING_SHOT_RE.sub("", stretch.strip())))
+        for piece in _glue_pieces(_TRAILING_SHOT_RE.sub("", stretch.strip())):
+            names.extend(_unglued_names(piece))
     return tuple(n for n in names if _is_name(n))
+
+
+# Surnames that may open a name inside a run; not the characters that open transliterated
+# Mongolian, Tibetan and Uyghur names (乌力吉巴雅尔 is one person, or two, but no surname says).
+_UNGLUE_SURNAMES = COMMON_SURNAMES - frozenset("乌巴阿哈那呼额萨敖达嘎格特吉扎索多次买艾")
+
+
+def _unglued_names(run: str) -> tuple[str, ...]:
+    """Names printed with no space between them (`茅晖晖郑嵇平何伟卫`): a run too long for one
+    name is cut into two- and three-character names that each open with a common surname,
+    three-character names preferred; a run with no such cut is left whole (a long
+    transliterated name)."""
+    if len(run) <= MAX_NAME_CHARS - 2 or len(run) > 4 * 3 or not all("\u4e00" <= c <= "\u9fff" for c in run):
+        return (run,)
+    # best[i]: the cut of run[:i] with the most three-character names, or None.
+    best: list[tuple[str, ...] | None] = [None] * (len(run) + 1)
+    best[0] = ()
+    for end in range(2, len(run) + 1):
+        for size in (3, 2):
+            start = end - size
+            prefix = best[start] if start >= 0 else None
+            if prefix is None or run[start] not in _UNGLUE_SURNAMES:
+                continue
+            candidate = (*prefix, run[start:end])
+            current = best[end]
+            if current is None or sum(len(n) == 3 for n in candidate) > sum(len(n) == 3 for n in current):
+                best[end] = candidate
+    return best[-1] if best[-1] and len(best[-1]) >= 2 else (run,)
 
 
 def _glue_pieces(text: str) -> list[str]:
@@ -395,7 +426,9 @@ _CREDIT_PREFIX = (
 )
 _PHOTO_CREDIT_END_RE = re.compile(
     rf"(?:^|(?<=[。！？!?”’）)\]】\s]))(?:新华社发|新華社發|[^\s。！？，,（()）]{{0,8}}?发)?\s*[（(]?{_CREDIT_PREFIX}\s*"
-    rf"(?![者員员])(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}\s*[）)]?\s*$"
+    rf"(?![者員员])(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}\s*[）)]?"
+    # An agency after the credit: `庄文斌摄(人民视觉)`, `王勇 摄（新华社发）`.
+    rf"(?:\s*[（(][^（()）]{{1,12}}[）)])?\s*$"
 )
 # Inside a paragraph (a caption printed inline, then the text goes on): only with a role word.
 _PHOTO_CREDIT_INLINE_RE = re.compile(

@@ -313,3 +313,20 @@ def test_photo_credits(text: str, names: tuple[str, ...]) -> None:
 def test_credit_lines(line: str, authors: tuple[str, ...] | None, editors: tuple[str, ...] | None) -> None:
     assert credit_line_names(line) == authors
     assert editor_credit_names(line) == editors
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("工人在岗位上。庄文斌摄(人民视觉)", ("庄文斌",)),
+        ("展示特色农产品。茅晖晖郑嵇平何伟卫摄影报道", ("茅晖晖", "郑嵇平", "何伟卫")),
+        ("村民在田间劳作。本报记者 王芳 摄", ("王芳",)),
+    ],
+)
+def test_photo_credits_with_an_agency_after_them_or_names_run_together(text: str, names: tuple[str, ...]) -> None:
+    assert photo_credit_names(text) == names
+
+
+def test_a_long_transliterated_name_is_not_cut() -> None:
+    assert split_names("记者 乌力吉巴雅尔") == ("乌力吉巴雅尔",)
+    assert split_names("王芳李明华") == ("王芳", "李明华")
