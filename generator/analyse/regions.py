@@ -56,7 +56,9 @@ _OWN_PROVINCE_CUE: Final[re.Pattern[str]] = re.compile(r"(?:全省|我省|本省
 _CREDIT: Final[re.Pattern[str]] = re.compile(r"[（(][^（()）]{0,6}(?:记者|通讯员|实习生|摄影|编辑)[^（()）]{0,30}[）)]")
 # Surnames that may open a person's name before a place's short form: the common ones less
 # characters that also open place phrases (于 向 东 南 西 北 上 中 全 江 黄 海 云 山 金 白 ...).
-_PERSON_SURNAMES: Final[frozenset[str]] = COMMON_SURNAMES - frozenset("于向东南西北上下中全江黄海云山金白高原国平安和华宁")
+_PERSON_SURNAMES: Final[frozenset[str]] = COMMON_SURNAMES - frozenset(
+    "于向东南西北上下中全江黄海云山金白高原国平安和华宁"
+)
 # Roles written right before a name (村民李河南, 记者王海南, 老党员刘吉林).
 _PERSON_TITLE_END: Final[re.Pattern[str]] = re.compile(
     r"(?:村民|居民|市民|记者|通讯员|实习生|书记|主任|局长|市长|县长|镇长|乡长|村长|区长|党员|同志|师傅|"
