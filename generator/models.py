@@ -112,6 +112,8 @@ class RawArticle:
     continued_from: str | None = None  # e.g. "第1版" from ■上接第1版
     kicker: str | None = None  # short line printed above a headline (引题)
     captions: tuple[str, ...] = ()  # photo captions that belong to this article
+    # Where the parts continued on other pages came from (`file:first-last`), joined after this one's text.
+    joined_from: tuple[str, ...] = ()
     # From the seed's sidecar only (nothing in a dump states them reliably): the printed page
     # (`3`, `A2`) and the address of the original.
     page: str | None = None

@@ -29,6 +29,7 @@ from generator.changelog import (
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
 from generator.ingest import ingest_seeds
+from generator.ingest.continuations import join_continuations
 from generator.ingest.tagger import load_tagger
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
@@ -145,7 +146,9 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         # Reviewed corrections of single articles: a malformed file stops here, before analysis.
         overrides = read_overrides(settings.seeds_dir, shown=_shown(settings.seeds_dir / OVERRIDES_FILE))
         taxonomy = load_taxonomy()
-        analysed = analyse_articles(ingested.articles, taxonomy=taxonomy, topic_model=load_topic_model())
+        # A story continued on another page is one article when the corpus holds both parts.
+        articles = join_continuations(ingested.articles)
+        analysed = analyse_articles(articles, taxonomy=taxonomy, topic_model=load_topic_model())
         analysed = apply_overrides(analysed, overrides, taxonomy=taxonomy, gazetteer=load_gazetteer())
         memory = load_memory(settings.translations)
         localized = tuple(localize(article, memory=memory) for article in analysed)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 from generator.ingest.chars import CIRCLED_NUMBERS
 
 _PAGE_NUMBER = r"[一二三四五六七八九十百零〇\d]{1,4}"
@@ -68,3 +70,32 @@ def strip_marks(text: str) -> Marks:
         continued_from=continued_from,
         end_mark=end_match is not None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PageReference:
+    """What a mark's page reference says: the page number (None if unreadable) and the
+    circled marker that pairs the two halves of one story (① in 下转第三版①)."""
+
+    number: int | None
+    marker: str
+
+
+_REFERENCE_RE = re.compile(rf"^第({_PAGE_NUMBER})版([{CIRCLED_NUMBERS}]?)$")
+
+
+def page_reference(reference: str) -> PageReference:
+    """Parse a `continues_to` / `continued_from` value (`第三版①`, `第1版`, `第A2版`)."""
+    match = _REFERENCE_RE.match(reference.strip())
+    if match is None:
+        return PageReference(None, "")
+    digits = match.group(1)
+    number: int | None
+    if digits.isdigit():
+        number = int(digits)
+    else:
+        try:
+            number = int(cn2an.cn2an(digits, "smart"))
+        except (ValueError, KeyError, IndexError):
+            number = None
+    return PageReference(number, match.group(2))
