@@ -19,10 +19,11 @@ from generator.training.corpus import corpus_path
 from tests.quality.heldout import HeldOutResult, evaluate_pages, held_out_pages
 from tests.quality.scoring import format_table
 
-# Reached when pinned (model of 2026-12-02): F1 0.854, title 0.707, byline 0.425, date 0.741.
+# Reached when pinned (2026-12-02, third session): F1 0.856, title 0.707, byline 0.618 (after the
+# scorer counted only printed names), date 0.743.
 MIN_SEGMENTATION_F1 = 0.84
 MIN_TITLE_ACCURACY = 0.70
-MIN_BYLINE_ACCURACY = 0.41
+MIN_BYLINE_ACCURACY = 0.60
 MIN_DATE_ACCURACY = 0.73
 
 pytestmark = pytest.mark.skipif(not corpus_path().is_file(), reason=f"real-text corpus absent: {corpus_path()}")
