@@ -27,7 +27,7 @@ from generator.render.export import export_json
 from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
 from generator.site import site_urls
-from generator.translate import load_memory, localize
+from generator.translate import load_cedict, load_memory, localize
 from generator.write import write_tree
 
 log = logging.getLogger(__name__)
@@ -131,7 +131,9 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         taxonomy = load_taxonomy()
         analysed = analyse_articles(ingested.articles, taxonomy=taxonomy, topic_model=load_topic_model())
         memory = load_memory(settings.translations)
-        localized = tuple(localize(article, memory=memory) for article in analysed)
+        # CC-CEDICT is read once per run (about a second) and passed down.
+        dictionary = load_cedict()
+        localized = tuple(localize(article, memory=memory, dictionary=dictionary) for article in analysed)
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
