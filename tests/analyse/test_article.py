@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.analyse.article import analyse_articles, article_id, source_slug
+from generator.analyse.topic_model import load_topic_model
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.ingest import ingest_seeds
 from generator.ingest.tagger import load_tagger
@@ -82,7 +83,8 @@ def test_the_source_text_and_name_make_the_id() -> None:
 
 def _ids(seeds: Path) -> list[str]:
     ingested = ingest_seeds(seeds, tagger=load_tagger())
-    return [a.id for a in analyse_articles(ingested.articles, taxonomy=load_taxonomy())]
+    articles = analyse_articles(ingested.articles, taxonomy=load_taxonomy(), topic_model=load_topic_model())
+    return [a.id for a in articles]
 
 
 def test_a_sidecar_adding_a_date_and_outlet_keeps_the_ids(tmp_path: Path) -> None:
@@ -102,7 +104,7 @@ def test_analysis_results_do_not_make_the_id(tmp_path: Path) -> None:
     (seeds / "005_report.txt").write_text(SEED, encoding="utf-8")
     raws = ingest_seeds(seeds, tagger=load_tagger()).articles
     other_taxonomy = (Topic(code="other", zh="其他", en="Other", hints=("困难",)),)
-    first = analyse_articles(raws, taxonomy=load_taxonomy())
-    second = analyse_articles(raws, taxonomy=other_taxonomy)
+    first = analyse_articles(raws, taxonomy=load_taxonomy(), topic_model=load_topic_model())
+    second = analyse_articles(raws, taxonomy=other_taxonomy, topic_model=load_topic_model())
     assert first[0].topics != second[0].topics
     assert [a.id for a in first] == [a.id for a in second] == [article_id(r) for r in raws]
