@@ -179,6 +179,15 @@ class LocalizedText:
 
 
 @dataclass(frozen=True, slots=True)
+class EnglishTerm:
+    """A Chinese term of the analysis (a keyword, a topic's evidence) for an English reader."""
+
+    zh: str
+    en: str | None  # from the glossary, the gazetteer or the dictionary; None: none found
+    pinyin: str  # what the reader is shown, with the Chinese, when there is no English
+
+
+@dataclass(frozen=True, slots=True)
 class LocalizedArticle:
     article: AnalysedArticle
     title_en: LocalizedText
@@ -186,3 +195,9 @@ class LocalizedArticle:
     summary_en: LocalizedText
     byline_en: tuple[str, ...] = field(default=())
     outlet_en: str | None = None
+    keywords_en: tuple[EnglishTerm, ...] = ()  # one per article.keywords, same order
+    # (topic code, terms) for each entry of article.topics.evidence, same order.
+    evidence_en: tuple[tuple[str, tuple[EnglishTerm, ...]], ...] = ()
+    # The phrase each key figure describes, one per article.figures, from the translation memory.
+    figures_en: tuple[LocalizedText, ...] = ()
+    captions_en: tuple[LocalizedText, ...] = ()  # one per raw.captions

@@ -40,7 +40,7 @@ from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
 from generator.render.views import DOWNLOADS_LANG
 from generator.site import site_urls
-from generator.translate import load_memory, localize
+from generator.translate import load_cedict, load_memory, localize
 from generator.write import write_tree
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,9 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         analysed = analyse_articles(articles, taxonomy=taxonomy, topic_model=load_topic_model())
         analysed = apply_overrides(analysed, overrides, taxonomy=taxonomy, gazetteer=load_gazetteer())
         memory = load_memory(settings.translations)
-        localized = tuple(localize(article, memory=memory) for article in analysed)
+        # CC-CEDICT is read once per run (about a second) and passed down.
+        dictionary = load_cedict()
+        localized = tuple(localize(article, memory=memory, dictionary=dictionary) for article in analysed)
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)

@@ -350,7 +350,14 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
         SOURCES_PAGE,
         t["sources_title"],
         outlets=[
-            {"label": name, "count": len(items), "span": span(items)}
+            # An outlet without English keeps its Chinese name, marked as Chinese as in the lists.
+            {
+                "label": name,
+                "open": items[0].outlet_open,
+                "close": items[0].outlet_close,
+                "count": len(items),
+                "span": span(items),
+            }
             for name, items in sorted(outlets.items(), key=lambda item: (-len(item[1]), item[0]))
         ],
         files=[{"name": name, "format": formats[name], "articles": items} for name, items in sorted(files.items())],

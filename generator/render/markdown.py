@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import yaml
@@ -93,6 +93,17 @@ def front_matter(meta: dict[str, Any]) -> SafeMarkdown:
     return SafeMarkdown(f"---\n{body}---\n")
 
 
+def join_md(items: Iterable[object], separator: str = "") -> SafeMarkdown:
+    """Jinja's `join` for Markdown: each item escaped unless already safe, the result safe.
+
+    The built-in `join` returns a plain string, which the environment would escape as a
+    whole, turning the markup of a marked item (`<span lang="zh-Hans">`) into text. The
+    separator comes from a template or a string table, never from a seed, and keeps its
+    spaces (escape_md would trim them).
+    """
+    return SafeMarkdown(separator.join(escape_md(item) for item in items))
+
+
 def make_environment(template_dir: str, *, filters: dict[str, Callable[..., Any]] | None = None) -> Environment:
     """Jinja2 environment for Markdown templates: strict undefined, Markdown auto-escaping."""
     env = Environment(
@@ -107,5 +118,6 @@ def make_environment(template_dir: str, *, filters: dict[str, Callable[..., Any]
     env.filters["md"] = escape_md
     env.filters["attr"] = escape_attr
     env.filters["safe_md"] = SafeMarkdown
+    env.filters["join_md"] = join_md
     env.filters.update(filters or {})
     return env

@@ -17,10 +17,10 @@ from typing import Any
 from generator.analyse.topics import Topic
 from generator.changelog import History
 from generator.config import LANGUAGES
-from generator.models import DateBasis, LocalizedArticle
+from generator.models import DateBasis, LocalizedArticle, LocalizedText
 from generator.render import indexes
 from generator.render.feeds import FeedInfo, FeedUpdate, atom_feed
-from generator.render.markdown import escape_url_attr, front_matter
+from generator.render.markdown import SafeMarkdown, escape_md, escape_url_attr, front_matter
 from generator.render.regions import region_index
 from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
 from generator.render.search import build_index, site_search_docs
@@ -32,18 +32,22 @@ from generator.render.views import (
     ZH_OPEN,
     SiteTemplates,
     article_path,
+    english_or_chinese,
     entry,
     format_date,
     format_figure,
     format_month,
     load_templates,
+    localized_or_chinese,
     month_anchor,
     newest_first,
+    page_label,
     reading_minutes,
     region_chain,
     region_label,
     region_path,
     summary,
+    term_list,
     title,
     topic_path,
     translation_notice,
@@ -61,6 +65,23 @@ class SiteOptions:
 
     site_urls: Mapping[str, str]  # language -> absolute URL of its home, ending with "/"
     place_names_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # Chinese -> English
+
+
+def _nth(items: Sequence[LocalizedText], index: int) -> LocalizedText | None:
+    """The English of the index-th figure or caption (None for an article localized without them)."""
+    return items[index] if index < len(items) else None
+
+
+def _continuation(template: str, where: str | None, lang: str) -> SafeMarkdown | None:
+    """`Continued on page 3 ①` (the page label in the page's language), or None."""
+    if not where:
+        return None
+    before, _, after = template.partition("{where}")
+    # escape_md trims its text: put back the spaces around the label.
+    space_before = " " if before.endswith(" ") else ""
+    space_after = " " if after.startswith(" ") else ""
+    label = page_label(where, lang)
+    return SafeMarkdown(f"{escape_md(before)}{space_before}{label}{space_after}{escape_md(after)}")
 
 
 def _article_view(
@@ -81,6 +102,7 @@ def _article_view(
     chain = region_chain(a.region)
     local = home_region(a)
     local_label = next((region_label(zh, en, lang) for code, zh, en in chain if code == local), "")
+    evidence_en = dict(loc.evidence_en)
     return {
         # Chinese source text on an English page is marked as Chinese (screen readers, fonts).
         "zh_open": ZH_OPEN if english else NO_MARK,
@@ -88,25 +110,27 @@ def _article_view(
         "id": a.id,
         "title": title(loc, lang, t),
         "original_title": raw.title if english and loc.title_en.text else None,
-        "subtitle": (loc.subtitle_en.text or raw.subtitle) if english else raw.subtitle,
+        "subtitle": english_or_chinese(loc.subtitle_en.text, raw.subtitle, lang),
         "kicker": None if english else raw.kicker,
         "translation_notice": translation_notice(loc, lang, t),
         "date": format_date(raw.date, lang, unknown=t["date_unknown"])
         + (t["date_from_text"] if raw.date_basis is DateBasis.TEXT else ""),
-        "outlet": (loc.outlet_en or raw.outlet) if english else raw.outlet,
-        "byline": list(loc.byline_en if english and loc.byline_en else raw.byline),
+        "outlet": english_or_chinese(loc.outlet_en, raw.outlet, lang),
+        "byline": [english_or_chinese(name, None, lang) for name in loc.byline_en]
+        if english and loc.byline_en
+        else [english_or_chinese(None, name, lang) for name in raw.byline],
         "kind": t[f"kind_{raw.kind.value}"],
         "breadcrumb": [
             {"label": region_label(zh, en, lang), "page": region_path(code)} for code, zh, en in region_chain(a.region)
         ],
         "unplaced_page": region_path(None),
         "topics": listing.entries[a.id].topics,
-        "keywords": list(a.keywords),
-        "regions_mentioned": [place_names_en.get(name, name) if english else name for name in a.regions_mentioned],
+        "keywords": term_list(a.keywords, loc.keywords_en, lang, " · "),
+        "regions_mentioned": [english_or_chinese(place_names_en.get(name), name, lang) for name in a.regions_mentioned],
         "dates_mentioned": [format_date(iso, lang, unknown="") for iso in a.dates_mentioned],
         # Why the article got its topics: the terms found for each (topics are explainable).
         "topic_evidence": [
-            (topic_labels[topic_path(code)], terms)
+            (topic_labels[topic_path(code)], term_list(terms, evidence_en.get(code, ()), lang, t["term_separator"]))
             for code, terms in a.topics.evidence
             if terms and topic_path(code) in topic_labels
         ],
@@ -115,11 +139,17 @@ def _article_view(
         "summary_close": listing.entries[a.id].summary_close,
         "title_open": listing.entries[a.id].title_open,
         "title_close": listing.entries[a.id].title_close,
-        "figures": [{"value": format_figure(f, lang), "context": f.context_zh} for f in a.figures],
+        "figures": [
+            {
+                "value": format_figure(f, lang),
+                "context": localized_or_chinese(_nth(loc.figures_en, n), f.context_zh, lang),
+            }
+            for n, f in enumerate(a.figures)
+        ],
         "paragraphs": list(raw.paragraphs),
-        "captions": list(raw.captions),
-        "continued_from": t["continued_from"].format(where=raw.continued_from) if raw.continued_from else None,
-        "continues_to": t["continues_to"].format(where=raw.continues_to) if raw.continues_to else None,
+        "captions": [localized_or_chinese(_nth(loc.captions_en, n), c, lang) for n, c in enumerate(raw.captions)],
+        "continued_from": _continuation(t["continued_from"], raw.continued_from, lang),
+        "continues_to": _continuation(t["continues_to"], raw.continues_to, lang),
         "source_file": raw.source_file,
         "printed_page": t["printed_page"].format(page=raw.page) if raw.page else None,
         # Only an http(s) address becomes a link (the sidecar check says so too; this never

@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment
 
+from generator.analyse.region_names import pinyin_word
 from generator.analyse.topics import Topic
 from generator.config import LANGUAGES
-from generator.models import ArticleKind, Figure, LocalizedArticle, Region, TranslationState
-from generator.render.markdown import SafeMarkdown, make_environment
+from generator.models import ArticleKind, EnglishTerm, Figure, LocalizedArticle, LocalizedText, Region, TranslationState
+from generator.render.markdown import SafeMarkdown, escape_md, make_environment
 
 HOME_PAGE = "index.md"
 REGIONS_PAGE = "regions/index.md"
@@ -180,8 +181,9 @@ def region_chain(region: Region) -> tuple[tuple[str, str, str | None], ...]:
 
 
 def region_label(zh: str, en: str | None, lang: str) -> str:
-    """A region name in the page's language (Chinese when there is no English name)."""
-    return (en or zh) if lang == "en" else zh
+    """A region name in the page's language (its pinyin when there is no English name:
+    English pages show Chinese only as the original)."""
+    return (en or pinyin_word(zh)) if lang == "en" else zh
 
 
 def topic_label(topics: Mapping[str, Topic], code: str, lang: str) -> str:
@@ -241,6 +243,85 @@ ZH_CLOSE = SafeMarkdown("</span>")
 NO_MARK = SafeMarkdown("")
 
 
+def chinese(text: str) -> SafeMarkdown:
+    """Chinese source text, escaped and marked as Chinese (fonts, screen readers)."""
+    return SafeMarkdown(f"{ZH_OPEN}{escape_md(text)}{ZH_CLOSE}")
+
+
+def term_markup(term: EnglishTerm) -> SafeMarkdown:
+    """A term for an English reader: its English, else its pinyin with the Chinese in brackets."""
+    if term.en:
+        return escape_md(term.en)
+    return SafeMarkdown(f"{escape_md(term.pinyin)} ({chinese(term.zh)})")
+
+
+def term_list(words: tuple[str, ...], english: tuple[EnglishTerm, ...], lang: str, separator: str) -> SafeMarkdown:
+    """Keywords or evidence terms in the page's language, joined by `separator`.
+
+    English drops repeats (摸排 and 排查 are both "screening"). Terms without their
+    English (an article localized without a dictionary) stay Chinese, marked as such.
+    """
+    if lang != "en":
+        return SafeMarkdown(separator.join(escape_md(word) for word in words))
+    if len(english) != len(words):
+        return chinese(separator.join(words))
+    shown = dict.fromkeys(term_markup(term) for term in english)
+    return SafeMarkdown(separator.join(shown))
+
+
+def localized_or_chinese(english: LocalizedText | None, source: str, lang: str) -> SafeMarkdown:
+    """A translated field (figure phrase, caption): English when the memory has it; else
+    the Chinese, marked as Chinese on an English page."""
+    if lang != "en":
+        return escape_md(source)
+    if english is not None and english.text:
+        return escape_md(english.text)
+    return chinese(source)
+
+
+def english_or_chinese(english: str | None, source: str | None, lang: str) -> SafeMarkdown | None:
+    """A name or subtitle: the English when there is one; the Chinese marked as Chinese."""
+    if lang == "en" and english:
+        return escape_md(english)
+    if not source:
+        return None
+    return chinese(source) if lang == "en" else escape_md(source)
+
+
+# `第三版①`, `第1版`: a newspaper page label of a continuation mark.
+_PAGE_LABEL = re.compile(r"^第\s*(?P<number>[0-9０-９]+|[一二三四五六七八九十百零〇两]+)\s*版\s*(?P<rest>.*)$")
+_CHINESE_DIGITS = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def _chinese_number(text: str) -> int | None:
+    """A page number written in Chinese numerals (三, 十二, 二十), up to 99."""
+    if text.isdigit():
+        return int(text)
+    tens, sep, units = text.partition("十")
+    if not sep:
+        return _CHINESE_DIGITS.get(text) if len(text) == 1 else None
+    high = 1 if not tens else _CHINESE_DIGITS.get(tens)
+    low = 0 if not units else _CHINESE_DIGITS.get(units)
+    return None if high is None or low is None else high * 10 + low
+
+
+def page_label(label: str, lang: str) -> SafeMarkdown:
+    """Where a continued article goes on: 第三版① -> page 3 ① on an English page."""
+    if lang != "en":
+        return escape_md(label)
+    match = _PAGE_LABEL.match(label.strip())
+    number = _chinese_number(match["number"]) if match else None
+    if match is None or number is None:
+        return chinese(label)
+    rest = match["rest"].strip()
+    if _HAN.search(rest):
+        return SafeMarkdown(f"page {number} {chinese(rest)}")
+    return escape_md(f"page {number} {rest}".strip())
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """What a list page shows about one article, in one language."""
@@ -264,6 +345,8 @@ class Entry:
     title_close: SafeMarkdown = NO_MARK
     summary_open: SafeMarkdown = NO_MARK
     summary_close: SafeMarkdown = NO_MARK
+    outlet_open: SafeMarkdown = NO_MARK
+    outlet_close: SafeMarkdown = NO_MARK
 
 
 def _marks(field: str, chinese: bool) -> dict[str, SafeMarkdown]:
@@ -290,6 +373,7 @@ def entry(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics: Mappin
         titled=a.raw.title is not None and a.raw.kind is not ArticleKind.CONTINUATION,
         **_marks("title", lang == "en" and not loc.title_en.text and bool(a.raw.title)),
         **_marks("summary", lang == "en" and not loc.summary_en.text),
+        **_marks("outlet", lang == "en" and not loc.outlet_en and bool(a.raw.outlet)),
     )
 
 

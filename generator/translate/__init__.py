@@ -2,21 +2,45 @@
 
 English comes from the translation memory (`translations/en.po`, see `memory`), where
 every segment is reviewed, machine-drafted (fuzzy) or missing; nothing is invented
-here. Bylines are transliterated (`names`), outlets named from the glossary
+here. Keywords and topic evidence are single terms: the glossary, then CC-CEDICT
+(`dictionary`). Bylines are transliterated (`names`), outlets named from the glossary
 (`glossary`). Machine backends (`backends`) only draft PO entries, through
 `python -m generator translations fill`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from generator.analyse.gazetteer import load_gazetteer
-from generator.models import AnalysedArticle, LocalizedArticle, LocalizedText, TranslationState
+from generator.analyse.region_names import pinyin_word
+from generator.models import AnalysedArticle, EnglishTerm, LocalizedArticle, LocalizedText, TranslationState
+from generator.translate.dictionary import EMPTY_DICTIONARY, Dictionary, compound_english, load_cedict
 from generator.translate.glossary import Glossary, load_glossary, outlet_en, resolve_place, term_en
 from generator.translate.memory import EMPTY_MEMORY, Memory, load_memory
 from generator.translate.names import byline_en
-from generator.translate.segments import subtitle_context, summary_context, title_context
+from generator.translate.segments import (
+    caption_context,
+    figure_context,
+    numbered,
+    subtitle_context,
+    summary_context,
+    title_context,
+)
 
-__all__ = ["EMPTY_MEMORY", "NOTHING_TO_TRANSLATE", "Memory", "join_summary", "keyword_en", "load_memory", "localize"]
+__all__ = [
+    "EMPTY_DICTIONARY",
+    "EMPTY_MEMORY",
+    "NOTHING_TO_TRANSLATE",
+    "Dictionary",
+    "Memory",
+    "english_term",
+    "join_summary",
+    "keyword_en",
+    "load_cedict",
+    "load_memory",
+    "localize",
+]
 
 
 NOTHING_TO_TRANSLATE = LocalizedText(None, TranslationState.REVIEWED)
@@ -66,10 +90,42 @@ def keyword_en(word: str, *, memory: Memory, glossary: Glossary | None = None) -
     return place.short if place else None
 
 
-def localize(article: AnalysedArticle, *, memory: Memory, glossary: Glossary | None = None) -> LocalizedArticle:
-    """Attach English from the translation memory; what is not there stays missing."""
+def english_term(
+    word: str, *, memory: Memory, glossary: Glossary | None = None, dictionary: Dictionary = EMPTY_DICTIONARY
+) -> EnglishTerm:
+    """A term's English: the glossary (PO and file) and the gazetteer, then the dictionary,
+    then the term read as a compound of words the glossary or dictionary know; else none,
+    and the reader gets the pinyin with the Chinese."""
+    glossary = glossary or load_glossary()
+    english = (
+        keyword_en(word, memory=memory, glossary=glossary)
+        or dictionary.english(word)
+        or compound_english(word, lambda part: term_en(part, glossary) or dictionary.english(part))
+    )
+    return EnglishTerm(zh=word, en=english, pinyin=pinyin_word(word))
+
+
+def localize(
+    article: AnalysedArticle,
+    *,
+    memory: Memory,
+    glossary: Glossary | None = None,
+    dictionary: Dictionary = EMPTY_DICTIONARY,
+) -> LocalizedArticle:
+    """Attach English from the translation memory; what is not there stays missing.
+
+    Keywords and topic evidence are words, not sentences: their English comes from the
+    glossary and `dictionary` (CC-CEDICT, loaded once by the caller), never the PO file's
+    article entries.
+    """
     glossary = glossary or load_glossary()
     raw = article.raw
+
+    def terms(words: Iterable[str]) -> tuple[EnglishTerm, ...]:
+        return tuple(english_term(w, memory=memory, glossary=glossary, dictionary=dictionary) for w in words)
+
+    figures = dict(numbered(f.context_zh for f in article.figures))
+    captions = dict(numbered(raw.captions))
     sentences = tuple(s.strip() for s in article.summary if s.strip())
     summary = tuple(
         memory.lookup(summary_context(article.id, n), sentence) for n, sentence in enumerate(sentences, start=1)
@@ -81,4 +137,12 @@ def localize(article: AnalysedArticle, *, memory: Memory, glossary: Glossary | N
         summary_en=join_summary(summary),
         byline_en=byline_en(raw.byline),
         outlet_en=outlet_en(raw.outlet, glossary),
+        keywords_en=terms(article.keywords),
+        evidence_en=tuple((code, terms(words)) for code, words in article.topics.evidence),
+        figures_en=tuple(
+            _field(memory, figure_context(article.id, n), figures.get(n)) for n in range(1, len(article.figures) + 1)
+        ),
+        captions_en=tuple(
+            _field(memory, caption_context(article.id, n), captions.get(n)) for n in range(1, len(raw.captions) + 1)
+        ),
     )

@@ -1,7 +1,8 @@
 """The translation memory: a gettext PO file (`translations/en.po`) read and written with polib.
 
 One entry per translatable segment. `msgctxt` names the article and the field
-(`2020-03-29-abcdef1234:title`, `…:subtitle`, `…:summary:1`) or the glossary section
+(`2020-03-29-abcdef1234:title`, `…:subtitle`, `…:summary:1`, the phrase of a key figure
+`…:figure:1`, a photo caption `…:caption:1`) or the glossary section
 (`glossary:outlet`), `msgid` is the Chinese and `msgstr` the English. An entry with an
 English text is *reviewed*, unless it carries the `fuzzy` flag: then it is a *machine*
 draft waiting for review. An entry without English is *missing*.
@@ -61,7 +62,10 @@ METADATA: Final[Mapping[str, str]] = MappingProxyType(
 )
 _EDITOR_FIELDS: Final[frozenset[str]] = frozenset({"PO-Revision-Date", "Last-Translator", "Language-Team"})
 # Field order inside an article, so the file reads title, subtitle, summary 1, 2, 3.
-_FIELD_ORDER: Final[Mapping[str, int]] = MappingProxyType({"title": 0, "subtitle": 1, "summary": 2})
+# Figures and captions follow: they come after the summary on the page too.
+_FIELD_ORDER: Final[Mapping[str, int]] = MappingProxyType(
+    {"title": 0, "subtitle": 1, "summary": 2, "figure": 3, "caption": 4}
+)
 _NUMBER_RE: Final[re.Pattern[str]] = re.compile(r"\d+")
 # Seconds a writing command waits for another one to release the PO file's lock. Writers
 # hold it only to re-read, merge and save (never while translating or reading the seeds),
@@ -190,7 +194,7 @@ def sort_key(context: str) -> tuple[int, str, int, int]:
 
 
 def field_kind(context: str) -> str:
-    """`title`, `subtitle`, `summary` or the glossary section: what a context translates."""
+    """`title`, `subtitle`, `summary`, `figure`, `caption` or the glossary section: what a context translates."""
     parts = context.split(":")
     return parts[1] if len(parts) > 1 else ""
 

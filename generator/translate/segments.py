@@ -24,8 +24,25 @@ def summary_context(article_id: str, number: int) -> str:
     return f"{article_id}:summary:{number}"
 
 
+def figure_context(article_id: str, number: int) -> str:
+    """msgctxt of the phrase a key figure describes, numbered from 1 like the figures."""
+    return f"{article_id}:figure:{number}"
+
+
+def caption_context(article_id: str, number: int) -> str:
+    """msgctxt of a photo caption, numbered from 1 in reading order."""
+    return f"{article_id}:caption:{number}"
+
+
+def numbered(texts: Iterable[str]) -> tuple[tuple[int, str], ...]:
+    """(number from 1, stripped text) of each non-blank text; blanks keep their number
+    so a field's msgctxt does not depend on its neighbours' content."""
+    return tuple((n, text.strip()) for n, text in enumerate(texts, start=1) if text.strip())
+
+
 def article_segments(article: AnalysedArticle) -> tuple[Segment, ...]:
-    """Title, subtitle and each summary sentence of one article (absent fields skipped)."""
+    """Title, subtitle, each summary sentence, the phrase of each key figure and each
+    photo caption of one article (absent fields skipped)."""
     raw = article.raw
     reference = f"{raw.source_file}:{raw.line_start}"
     out = []
@@ -35,6 +52,10 @@ def article_segments(article: AnalysedArticle) -> tuple[Segment, ...]:
         out.append(Segment(subtitle_context(article.id), raw.subtitle.strip(), reference))
     for number, sentence in enumerate((s.strip() for s in article.summary if s.strip()), start=1):
         out.append(Segment(summary_context(article.id, number), sentence, reference))
+    for number, phrase in numbered(f.context_zh for f in article.figures):
+        out.append(Segment(figure_context(article.id, number), phrase, reference))
+    for number, caption in numbered(raw.captions):
+        out.append(Segment(caption_context(article.id, number), caption, reference))
     return tuple(out)
 
 

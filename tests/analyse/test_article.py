@@ -83,7 +83,8 @@ def test_the_source_text_and_name_make_the_id() -> None:
 
 def _ids(seeds: Path) -> list[str]:
     ingested = ingest_seeds(seeds, tagger=load_tagger())
-    return [a.id for a in analyse_articles(ingested.articles, taxonomy=load_taxonomy(), topic_model=load_topic_model())]
+    articles = analyse_articles(ingested.articles, taxonomy=load_taxonomy(), topic_model=load_topic_model())
+    return [a.id for a in articles]
 
 
 def test_a_sidecar_adding_a_date_and_outlet_keeps_the_ids(tmp_path: Path) -> None:

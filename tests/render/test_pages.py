@@ -93,7 +93,8 @@ def test_english_article_page(pages: dict[str, str]) -> None:
     page = pages["en/articles/2020-03-29-a.md"]
     assert _meta(page)["title"] == "Spring ploughing in Arun Banner"
     # Story first: crumbs, title, one dateline, the summary, then the text; the analysis after it.
-    dateline = "29 March 2020 · 内蒙古日报 · Li Yuzhuo · [Inner Mongolia Autonomous Region]"
+    # An outlet without English keeps its Chinese name, marked as Chinese.
+    dateline = '29 March 2020 · <span lang="zh-Hans">内蒙古日报</span> · Li Yuzhuo · [Inner Mongolia Autonomous Region]'
     assert dateline in page and "· 1 min read in Chinese\n{: .digest-dateline }" in page
     assert (
         page.index("# Spring") < page.index(dateline) < page.index("{: .digest-lead }") < page.index("## Chinese text")
@@ -127,7 +128,8 @@ def test_home_leads_with_titled_story_cards_then_the_ways_in(pages: dict[str, st
     assert cards == ["articles/2020-03-29-c", "articles/2020-03-29-a", "articles/undated-d"]
     assert home.index("## Latest stories") < home.index("## By region") < home.index("## By topic")
     assert home.index("## By topic") < home.index("## By month")
-    assert "29 March 2020 · 内蒙古日报 · [Arun Banner](regions/150721.md)\n{: .digest-card__meta }" in home
+    card = '29 March 2020 · <span lang="zh-Hans">内蒙古日报</span> · [Arun Banner](regions/150721.md)'
+    assert card + "\n{: .digest-card__meta }" in home
     assert "[Alxa League](regions/152900.md) (1)" in home
     assert "- [March 2020](timeline.md#m-2020-03) (3)\n- [Date unknown](timeline.md#undated) (1)" in home
     assert "<figure" not in home and "Reviewed" not in home  # numbers live on the sources page

@@ -88,7 +88,7 @@ def test_unknown_outlet_has_no_english() -> None:
         ("复工复产", "resumption of work and production"),  # glossary file
         ("乌海市", "Wuhai"),  # gazetteer
         ("人民网", "People's Daily Online"),
-        ("贷款", None),  # ordinary word: no invented English
+        ("口罩", None),  # an ordinary word is the dictionary's (english_term), not the glossary's
     ],
 )
 def test_keyword_en(word: str, english: str | None) -> None:
