@@ -214,11 +214,6 @@ def test_a_bare_web_pages_headline_is_kept() -> None:
     assert any(r.title == lines[0] for r in raws)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator/ingest/doubled.py takes a whole line written twice (XX) for a bold-font doubled "
-    "headline, to a fixpoint: a long prose line repeating one paragraph keeps 1 copy of 2**k",
-)
 def test_a_long_line_repeating_a_paragraph_keeps_every_copy() -> None:
     paragraph = prose(random.Random(1), 200)
     raws = split_and_analyse([paragraph * 8], SourceFormat.PLAIN)

@@ -32,7 +32,8 @@ _MIN_UNDOUBLED_CHARS = 3
 # A chunk-by-chunk doubled run: each chunk at least two characters, five or more in all.
 _MIN_CHUNK_CHARS = 2
 _MIN_CHUNKED_CHARS = 5
-# Headline runs are short; longer runs are prose and are not searched.
+# Headline runs are short; longer runs are prose and are not searched (nor is a whole line
+# longer than two such runs halved).
 _MAX_CHUNKED_RUN = 80
 
 
@@ -85,7 +86,9 @@ def undouble_once(line: str) -> str | None:
         return None
     leading = line[: len(line) - len(line.lstrip())]
     trailing = line[len(line.rstrip()) :]
-    whole = _halve_run(stripped)
+    # Only a headline-length line can be one bold line drawn twice; a long prose line that
+    # repeats its paragraph (scraped pages do) is the text as printed.
+    whole = _halve_run(stripped) if len(stripped) <= 2 * _MAX_CHUNKED_RUN else None
     if whole is not None and len(whole.replace(" ", "")) >= _MIN_UNDOUBLED_CHARS and len(set(whole)) > 1:
         # The whole line twice, spaces included: `大兴安岭 防火大兴安岭 防火`.
         return leading + whole + trailing
