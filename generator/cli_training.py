@@ -11,6 +11,14 @@ import click
 from generator.cli_support import fail_on_errors
 from generator.config import project_root
 
+# Both training commands read the corpus from the same place.
+_corpus_option = click.option(
+    "--corpus",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="articles.jsonl of the real-text corpus [../shared/corpus/articles.jsonl, env DIGEST_CORPUS].",
+)
+
 TRAIN_SEED = 7
 TRAIN_PAGES_PER_LAYOUT = 120
 
@@ -20,12 +28,7 @@ def default_model_out() -> Path:
 
 
 @click.command("train-splitter")
-@click.option(
-    "--corpus",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="articles.jsonl of the real-text corpus [../shared/corpus/articles.jsonl, env DIGEST_CORPUS].",
-)
+@_corpus_option
 @click.option(
     "--out", type=click.Path(dir_okay=False), default=None, help="Model file [generator/data/splitter.crfsuite]."
 )
@@ -74,12 +77,7 @@ def default_topic_model_out() -> Path:
 
 
 @click.command("train-topics")
-@click.option(
-    "--corpus",
-    type=click.Path(dir_okay=False, exists=True),
-    default=None,
-    help="articles.jsonl of the real-text corpus [../shared/corpus/articles.jsonl, env DIGEST_CORPUS].",
-)
+@_corpus_option
 @click.option(
     "--out", type=click.Path(dir_okay=False), default=None, help="Model file [generator/data/topics_model.json]."
 )

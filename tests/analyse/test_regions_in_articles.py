@@ -7,7 +7,8 @@ import pytest
 from generator.analyse.article import analyse_articles
 from generator.analyse.topic_model import TopicModel, load_topic_model
 from generator.analyse.topics import Topic, load_taxonomy
-from generator.models import ArticleKind, RawArticle, SourceFormat
+from generator.models import RawArticle, SourceFormat
+from tests.raw_articles import make_raw
 
 
 @pytest.fixture(scope="module")
@@ -21,15 +22,11 @@ def model() -> TopicModel:
 
 
 def _raw(paragraphs: tuple[str, ...], *, outlet: str | None = None, captions: tuple[str, ...] = ()) -> RawArticle:
-    return RawArticle(
+    return make_raw(
+        paragraphs,
         source_file="page.txt",
-        line_start=1,
-        line_end=3,
-        format=SourceFormat.PLAIN,
-        kind=ArticleKind.ARTICLE,
         title="节后企业开工忙",
-        subtitle=None,
-        paragraphs=paragraphs,
+        fmt=SourceFormat.PLAIN,
         outlet=outlet,
         captions=captions,
     )

@@ -6,21 +6,12 @@ from dataclasses import replace
 
 from generator.ingest.continuations import headline_overlap, join_continuations, printed_page
 from generator.ingest.marks import PageReference, page_reference
-from generator.models import ArticleKind, RawArticle, SourceFormat
+from generator.models import RawArticle
+from tests.raw_articles import make_raw
 
 
 def _article(name: str, title: str | None, text: str, **fields: object) -> RawArticle:
-    base = RawArticle(
-        source_file=name,
-        line_start=1,
-        line_end=9,
-        format=SourceFormat.NEWSPAPER_PAGE,
-        kind=ArticleKind.ARTICLE,
-        title=title,
-        subtitle=None,
-        paragraphs=(text,),
-    )
-    return replace(base, **fields)
+    return make_raw((text,), source_file=name, title=title, **fields)
 
 
 OPENING = _article(
