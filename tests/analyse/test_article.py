@@ -13,7 +13,8 @@ from generator.analyse.topic_model import load_topic_model
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.ingest import ingest_seeds
 from generator.ingest.tagger import load_tagger
-from generator.models import ArticleKind, DateBasis, RawArticle, SourceFormat
+from generator.models import ArticleKind, DateBasis, SourceFormat
+from tests.raw_articles import make_raw
 
 URL_SAFE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -23,15 +24,12 @@ SEED = """内蒙古自治区加快企业复工复产
 自治区工业和信息化厅负责人说，下一步将继续帮助企业解决用工、资金和原材料等困难。
 """
 
-RAW = RawArticle(
+RAW = make_raw(
+    ("全区重点工业企业已全部复工复产。",),
     source_file="005_report.txt",
-    line_start=1,
-    line_end=4,
-    format=SourceFormat.PLAIN,
-    kind=ArticleKind.ARTICLE,
     title="加快企业复工复产",
-    subtitle=None,
-    paragraphs=("全区重点工业企业已全部复工复产。",),
+    fmt=SourceFormat.PLAIN,
+    line_end=4,
 )
 
 
