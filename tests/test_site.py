@@ -12,6 +12,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
+from generator.changelog import read_history
 from generator.config import Settings
 from generator.pipeline import compute, render_docs, run
 from generator.published import read_record
@@ -103,7 +104,9 @@ def test_docs_build_is_deterministic(project_settings: Settings, tmp_path: Path)
 def test_committed_docs_src_is_up_to_date(project_settings: Settings) -> None:
     """docs_src/ is committed: regenerating from seeds/ must change nothing."""
     docs = project_settings.root / "docs_src"
-    expected = render_docs(compute(project_settings), project_settings, published=read_record(docs))
+    expected = render_docs(
+        compute(project_settings), project_settings, published=read_record(docs), history=read_history(docs)
+    )
     actual = {k: v.decode("utf-8") for k, v in _tree(docs).items()}
     assert sorted(actual) == sorted(expected), "run `make build` and commit docs_src/"
     changed = [path for path in expected if actual[path] != expected[path]]
