@@ -192,7 +192,8 @@ def find_mentions(text: str, gazetteer: Gazetteer, *, token_spans: TokenSpans | 
     return tuple(
         h
         for h in hits
-        if h.key.kind is not KeyKind.SHORT or (_short_form_stands_alone(h, text, spans) and not _in_person_name(h, text))
+        if h.key.kind is not KeyKind.SHORT
+        or (_short_form_stands_alone(h, text, spans) and not _in_person_name(h, text))
     )
 
 
