@@ -12,20 +12,19 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
-from generator.analyse.topic_model import load_topic_model
-from generator.analyse.topics import Topic, load_taxonomy
+from generator.analyse.topics import Topic
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
-from generator.ingest import ingest_seeds
-from generator.ingest.tagger import load_tagger
+from generator.executors import DaskExecutor, PoolExecutor, SerialExecutor
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
 from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
 from generator.render.export import export_json
 from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
+from generator.seed_cache import SeedCache
+from generator.seedmap import Resources, ingest_and_analyse, load_resources
 from generator.site import site_urls
 from generator.translate import load_memory, localize
 from generator.write import write_tree
@@ -123,18 +122,31 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
     CI cannot pass over a lossy read.
     """
     with recorded_warnings() as warned:
-        # The splitter's line model, opened once per run and passed down (never a hidden cache).
-        ingested = ingest_seeds(settings.seeds_dir, strict=settings.strict, tagger=load_tagger())
+        # The line model, topic model, taxonomy and MinHash template, loaded once here and
+        # handed to every task by the executor (forked workers share them).
+        resources = load_resources()
+        cache = SeedCache(settings.cache_dir) if settings.cache_dir is not None else None
+        with _executor(settings, resources) as executor:
+            mapped = ingest_and_analyse(settings.seeds_dir, strict=settings.strict, executor=executor, cache=cache)
+        ingested, analysed = mapped.ingested, mapped.analysed
         fatal = sidecar_error(ingested.problems, settings.seeds_dir) if sidecar_errors_fatal else None
         if fatal is not None:
             raise fatal
-        taxonomy = load_taxonomy()
-        analysed = analyse_articles(ingested.articles, taxonomy=taxonomy, topic_model=load_topic_model())
+        taxonomy = resources.taxonomy
         memory = load_memory(settings.translations)
         localized = tuple(localize(article, memory=memory) for article in analysed)
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
+
+
+def _executor(settings: Settings, resources: Resources) -> SerialExecutor | PoolExecutor | DaskExecutor:
+    """Where the per-seed work runs: a Dask scheduler if one is named, else `jobs` local processes."""
+    if settings.scheduler:
+        return DaskExecutor(settings.scheduler)
+    if settings.jobs > 1:
+        return PoolExecutor(resources, jobs=settings.jobs)
+    return SerialExecutor(resources)
 
 
 def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:
