@@ -40,17 +40,7 @@ def _common_options(func: F) -> F:
 
 
 def _scale_options(func: F) -> F:
-    """--jobs, the cache and the executor: how the per-seed work runs (never what it gives)."""
-    func = click.option(
-        "--scheduler", default=None, metavar="ADDR", help="Dask scheduler address, with --executor dask."
-    )(func)
-    func = click.option(
-        "--executor",
-        type=click.Choice(["local", "dask"]),
-        default="local",
-        show_default=True,
-        help="Run the per-seed work on local processes or on a Dask cluster.",
-    )(func)
+    """--jobs and the cache: how the per-seed work runs (never what it gives)."""
     func = click.option("--no-cache", is_flag=True, help="Neither read nor write the per-seed cache.")(func)
     func = click.option(
         "--cache-dir",
@@ -76,11 +66,7 @@ def _settings(
     jobs: int | None = None,
     cache_dir: str | None = None,
     no_cache: bool = False,
-    executor: str = "local",
-    scheduler: str | None = None,
 ) -> Settings:
-    if (executor == "dask") != (scheduler is not None):
-        raise click.UsageError("--executor dask needs --scheduler ADDR, and --scheduler needs --executor dask")
     if jobs is None and not os.environ.get("DIGEST_JOBS"):
         jobs = default_jobs()
     return load_settings(
@@ -92,7 +78,6 @@ def _settings(
         cache_dir=cache_dir,
         no_cache=no_cache,
         cache_by_default=True,
-        scheduler=scheduler,
     )
 
 

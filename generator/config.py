@@ -46,8 +46,6 @@ class Settings:
     jobs: int = 1
     # Folder of the per-seed cache (`generator.seed_cache`); None: no cache.
     cache_dir: Path | None = None
-    # Address of a Dask scheduler to run the per-seed work on instead of local processes.
-    scheduler: str | None = None
 
     @property
     def mkdocs_config_en(self) -> Path:
@@ -86,7 +84,6 @@ def load_settings(
     cache_dir: str | os.PathLike[str] | None = None,
     no_cache: bool = False,
     cache_by_default: bool = False,
-    scheduler: str | None = None,
 ) -> Settings:
     """Build settings from explicit options, then `DIGEST_*` environment variables, then defaults.
 
@@ -159,5 +156,4 @@ def load_settings(
         site_url=site_url,
         jobs=jobs or 1,
         cache_dir=cache,
-        scheduler=scheduler,
     )

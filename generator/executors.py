@@ -1,8 +1,9 @@
-"""Where per-seed tasks run: in this process, on a process pool, or on a Dask cluster.
+"""Where per-seed tasks run: in this process or on a process pool.
 
 A task is a top-level function called as `task(*arguments, resources)`; the executor owns
 the resources (`seedmap.Resources`), loaded once per process that runs tasks, and returns
-results in the order of the arguments. Output never depends on the executor.
+results in the order of the arguments. Output never depends on the executor. Another
+executor (a Dask cluster) only needs `map` and a way to give each worker its resources.
 """
 
 from __future__ import annotations
@@ -94,45 +95,6 @@ class PoolExecutor:
             self._pool = None
 
     def __enter__(self) -> PoolExecutor:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-def _dask_call(task: Callable[..., T], args: tuple[Any, ...]) -> T:
-    # A Dask worker loads the resources on its first task and keeps them for the next ones.
-    if not _WORKER_RESOURCES:
-        from generator.seedmap import load_resources
-
-        _install(load_resources())
-    return task(*args, _WORKER_RESOURCES[0])
-
-
-class DaskExecutor:
-    """Tasks on a Dask cluster (`dask.distributed`), each worker loading its own resources.
-
-    `scheduler` is the scheduler's address (`tcp://host:8786`) or a `distributed.Client`.
-    The workers must run this same checkout (same code and data: the cache key says so).
-    """
-
-    def __init__(self, scheduler: Any) -> None:
-        from distributed import Client
-
-        self._client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
-        self._owned = not isinstance(scheduler, Client)
-
-    def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]:
-        if not arguments:
-            return []
-        futures = self._client.map(_dask_call, [task] * len(arguments), list(arguments), pure=False)
-        return list(self._client.gather(futures))
-
-    def close(self) -> None:
-        if self._owned:
-            self._client.close()
-
-    def __enter__(self) -> DaskExecutor:
         return self
 
     def __exit__(self, *exc: object) -> None:

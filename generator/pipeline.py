@@ -16,7 +16,7 @@ from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.topics import Topic
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
-from generator.executors import DaskExecutor, PoolExecutor, SerialExecutor
+from generator.executors import PoolExecutor, SerialExecutor
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
 from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
@@ -140,10 +140,8 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
 
 
-def _executor(settings: Settings, resources: Resources) -> SerialExecutor | PoolExecutor | DaskExecutor:
-    """Where the per-seed work runs: a Dask scheduler if one is named, else `jobs` local processes."""
-    if settings.scheduler:
-        return DaskExecutor(settings.scheduler)
+def _executor(settings: Settings, resources: Resources) -> SerialExecutor | PoolExecutor:
+    """Where the per-seed work runs: `jobs` local processes, or this one."""
     if settings.jobs > 1:
         return PoolExecutor(resources, jobs=settings.jobs)
     return SerialExecutor(resources)

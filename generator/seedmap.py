@@ -1,8 +1,8 @@
 """Per-seed work (read, split, analyse) as a map over seed files, then the corpus steps.
 
 `ingest_and_analyse` gives what `ingest_seeds` followed by `analyse_articles` gives, byte for
-byte, but runs each seed's work as a task: serially, on a process pool, or on a Dask cluster
-(`generator.executors`), with a content-hash cache in front (`generator.seed_cache`).
+byte, but runs each seed's work as a task, serially or on a process pool (`generator.executors`),
+with a content-hash cache in front (`generator.seed_cache`).
 
 Only two values cross seed files before the corpus steps, so the map runs in rounds:
 
