@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ from generator.cli_training import train_splitter, train_topics
 from generator.cli_translations import translations
 from generator.config import Settings, load_settings
 from generator.errors import ConfigError
+from generator.executors import default_jobs
 from generator.interrupt import sigterm_as_exit
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,8 +39,46 @@ def _common_options(func: F) -> F:
     return func
 
 
-def _settings(seeds: str | None, docs: str | None, strict: bool | None, site: str | None = None) -> Settings:
-    return load_settings(seeds=seeds, docs=docs, site=site, strict=strict)
+def _scale_options(func: F) -> F:
+    """--jobs and the cache: how the per-seed work runs (never what it gives)."""
+    func = click.option("--no-cache", is_flag=True, help="Neither read nor write the per-seed cache.")(func)
+    func = click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False),
+        default=None,
+        help="Per-seed cache folder [.cache/digest] (env DIGEST_CACHE_DIR).",
+    )(func)
+    func = click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Processes for the per-seed work [number of cores] (env DIGEST_JOBS); 1 runs it serially.",
+    )(func)
+    return func
+
+
+def _settings(
+    seeds: str | None,
+    docs: str | None,
+    strict: bool | None,
+    site: str | None = None,
+    *,
+    jobs: int | None = None,
+    cache_dir: str | None = None,
+    no_cache: bool = False,
+) -> Settings:
+    if jobs is None and not os.environ.get("DIGEST_JOBS"):
+        jobs = default_jobs()
+    return load_settings(
+        seeds=seeds,
+        docs=docs,
+        site=site,
+        strict=strict,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        cache_by_default=True,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,8 +116,9 @@ def _build(settings: Settings) -> None:
 
 @main.command()
 @_common_options
+@_scale_options
 @fail_on_errors
-def build(seeds: str | None, docs: str | None, strict: bool | None) -> None:
+def build(seeds: str | None, docs: str | None, strict: bool | None, **scale: Any) -> None:
     """Generate the Markdown of both languages from the seeds.
 
     Example: python -m generator build --seeds seeds --docs docs_src
@@ -85,14 +126,15 @@ def build(seeds: str | None, docs: str | None, strict: bool | None) -> None:
     The docs folder is replaced atomically: a failed or killed build leaves the
     previous one intact. A bad seed is reported and skipped (fatal with --strict).
     """
-    _build(_settings(seeds, docs, strict))
+    _build(_settings(seeds, docs, strict, **scale))
 
 
 @main.command()
 @_common_options
 @click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
+@_scale_options
 @fail_on_errors
-def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | None) -> None:
+def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | None, **scale: Any) -> None:
     """Generate the Markdown, then build the Chinese (site root) and English (en/) sites.
 
     Example: python -m generator site && open site/index.html
@@ -102,7 +144,7 @@ def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | N
     """
     from generator.site import build_site
 
-    settings = _settings(seeds, docs, strict, site)
+    settings = _settings(seeds, docs, strict, site, **scale)
     _build(settings)
     target = build_site(settings)
     click.echo(f"site built: {target / 'index.html'} (English: {target / 'en' / 'index.html'})")
@@ -144,8 +186,9 @@ def serve(
 @click.option("--seeds", type=click.Path(file_okay=False), default=None, help="Seed folder [seeds].")
 @click.option("--out", type=click.Path(dir_okay=False), required=True, help="JSON file to write ('-' for stdout).")
 @click.option("--strict/--no-strict", default=None, help="Make every warning fatal, bad seeds included.")
+@_scale_options
 @fail_on_errors
-def export(seeds: str | None, out: str, strict: bool | None) -> None:
+def export(seeds: str | None, out: str, strict: bool | None, **scale: Any) -> None:
     """Write every article as JSON valid against articles.schema.json.
 
     Example: python -m generator export --seeds seeds --out articles.json
@@ -154,7 +197,7 @@ def export(seeds: str | None, out: str, strict: bool | None) -> None:
     from generator.render.export import export_json
     from generator.write import write_file
 
-    settings = _settings(seeds, None, strict)
+    settings = _settings(seeds, None, strict, **scale)
     content = compute(settings)
     for problem in content.problems:
         click.echo(f"warning: {problem}", err=True)

@@ -42,6 +42,10 @@ class Settings:
     # Public address of the Chinese site (the English one is `<site_url>en/`), from
     # DIGEST_SITE_URL; None means `site_url` of mkdocs.yml (see generator.site.site_urls).
     site_url: str | None = None
+    # Processes for the per-seed work (`generator.seedmap`); 1 runs it in this process.
+    jobs: int = 1
+    # Folder of the per-seed cache (`generator.seed_cache`); None: no cache.
+    cache_dir: Path | None = None
 
     @property
     def mkdocs_config_en(self) -> Path:
@@ -76,12 +80,20 @@ def load_settings(
     site: str | os.PathLike[str] | None = None,
     strict: bool | None = None,
     root: Path | None = None,
+    jobs: int | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    no_cache: bool = False,
+    cache_by_default: bool = False,
 ) -> Settings:
     """Build settings from explicit options, then `DIGEST_*` environment variables, then defaults.
 
     Environment: `DIGEST_SEEDS`, `DIGEST_DOCS`, `DIGEST_SITE`, `DIGEST_STRICT` (1/true/yes),
     `DIGEST_TRANSLATIONS` (the PO translation memory, default `translations/en.po`),
-    `DIGEST_SITE_URL` (public address of the site; default `site_url` of mkdocs.yml).
+    `DIGEST_SITE_URL` (public address of the site; default `site_url` of mkdocs.yml),
+    `DIGEST_JOBS` (processes for the per-seed work, default 1: the serial path; the command
+    line defaults to the number of cores), `DIGEST_CACHE_DIR` (the per-seed cache; without it
+    no cache, unless `cache_by_default`, as the command line asks: `.cache/digest`),
+    `DIGEST_NO_CACHE` (1/true/yes: no cache whatever else says so).
     Every problem is collected and reported at once.
     """
     base = (root or project_root()).resolve()
@@ -121,6 +133,16 @@ def load_settings(
     for out in (docs_dir, site_dir):
         if out in (base, Path(out.anchor)) or base.is_relative_to(out):
             problems.append(f"refusing to use {out} as an output folder: it contains the project")
+    if jobs is None:
+        given_jobs = env.get("DIGEST_JOBS", "").strip()
+        if given_jobs and not given_jobs.isdigit():
+            problems.append(f"DIGEST_JOBS must be a whole number, got {given_jobs!r}")
+        jobs = int(given_jobs) if given_jobs.isdigit() else 1
+    no_cache = no_cache or env.get("DIGEST_NO_CACHE", "").strip().lower() in {"1", "true", "yes", "on"}
+    wants_cache = cache_dir is not None or bool(env.get("DIGEST_CACHE_DIR")) or cache_by_default
+    cache = None if no_cache or not wants_cache else pick(cache_dir, "DIGEST_CACHE_DIR", ".cache/digest")
+    if jobs < 1:
+        problems.append(f"--jobs must be at least 1, got {jobs}")
     if problems:
         raise ConfigError("; ".join(problems))
     return Settings(
@@ -132,4 +154,6 @@ def load_settings(
         strict=bool(strict),
         translations=translations,
         site_url=site_url,
+        jobs=jobs or 1,
+        cache_dir=cache,
     )

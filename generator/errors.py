@@ -21,6 +21,15 @@ class IngestError(GeneratorError):
         where = f"{file}:{line}" if line is not None else file
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Seeds are read in worker processes and cached: the error must survive pickling
+        # (the default would call __init__ with the formatted message alone).
+        return (_ingest_error, (self.file, self.reason, self.line))
+
+
+def _ingest_error(file: str, reason: str, line: int | None) -> IngestError:
+    return IngestError(file, reason, line=line)
+
 
 class TranslationError(GeneratorError):
     pass

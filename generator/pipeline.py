@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from generator.analyse.article import analyse_articles
 from generator.analyse.gazetteer import load_gazetteer
-from generator.analyse.topic_model import load_topic_model
-from generator.analyse.topics import Topic, load_taxonomy
+from generator.analyse.topics import Topic
 from generator.changelog import (
     CHANGES_FILE,
     HASHES_FILE,
@@ -28,9 +26,7 @@ from generator.changelog import (
 )
 from generator.config import Settings
 from generator.errors import BuildError, IngestError
-from generator.ingest import ingest_seeds
-from generator.ingest.continuations import join_continuations
-from generator.ingest.tagger import load_tagger
+from generator.executors import PoolExecutor, SerialExecutor
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
 from generator.overrides import OVERRIDES_FILE, apply_overrides, read_overrides
@@ -39,6 +35,8 @@ from generator.render.export import export_json
 from generator.render.gone import gone_files
 from generator.render.pages import SiteOptions, load_templates, render_pages
 from generator.render.views import DOWNLOADS_LANG
+from generator.seed_cache import SeedCache
+from generator.seedmap import Resources, ingest_and_analyse, load_resources
 from generator.site import site_urls
 from generator.translate import load_cedict, load_memory, localize
 from generator.write import write_tree
@@ -138,17 +136,19 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
     CI cannot pass over a lossy read.
     """
     with recorded_warnings() as warned:
-        # The splitter's line model, opened once per run and passed down (never a hidden cache).
-        ingested = ingest_seeds(settings.seeds_dir, strict=settings.strict, tagger=load_tagger())
+        # The line model, topic model, taxonomy and MinHash template, loaded once here and
+        # handed to every task by the executor (forked workers share them).
+        resources = load_resources()
+        cache = SeedCache(settings.cache_dir) if settings.cache_dir is not None else None
+        with _executor(settings, resources) as executor:
+            mapped = ingest_and_analyse(settings.seeds_dir, strict=settings.strict, executor=executor, cache=cache)
+        ingested, analysed = mapped.ingested, mapped.analysed
         fatal = sidecar_error(ingested.problems, settings.seeds_dir) if sidecar_errors_fatal else None
         if fatal is not None:
             raise fatal
-        # Reviewed corrections of single articles: a malformed file stops here, before analysis.
+        # Reviewed corrections of single articles: a malformed file stops here, before localising.
         overrides = read_overrides(settings.seeds_dir, shown=_shown(settings.seeds_dir / OVERRIDES_FILE))
-        taxonomy = load_taxonomy()
-        # A story continued on another page is one article when the corpus holds both parts.
-        articles = join_continuations(ingested.articles)
-        analysed = analyse_articles(articles, taxonomy=taxonomy, topic_model=load_topic_model())
+        taxonomy = resources.taxonomy
         analysed = apply_overrides(analysed, overrides, taxonomy=taxonomy, gazetteer=load_gazetteer())
         memory = load_memory(settings.translations)
         # CC-CEDICT is read once per run (about a second) and passed down.
@@ -157,6 +157,13 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
+
+
+def _executor(settings: Settings, resources: Resources) -> SerialExecutor | PoolExecutor:
+    """Where the per-seed work runs: `jobs` local processes, or this one."""
+    if settings.jobs > 1:
+        return PoolExecutor(resources, jobs=settings.jobs)
+    return SerialExecutor(resources)
 
 
 def _place_names_en(articles: tuple[LocalizedArticle, ...]) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from generator.analyse.dates import dates_mentioned, dominant_year
@@ -174,24 +174,22 @@ def analyse_article(
     )
 
 
-def analyse_articles(
-    raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...], topic_model: TopicModel
+def analyse_file(
+    raws: Sequence[RawArticle],
+    *,
+    taxonomy: tuple[Topic, ...],
+    topic_model: TopicModel,
+    default_year: int | None,
 ) -> tuple[AnalysedArticle, ...]:
-    """Analyse every article; output sorted newest first, then by id, for stable pages.
+    """Analyse the articles of one seed file, in their order (ids not yet numbered).
 
-    `topic_model` is the learned topic classifier (`load_topic_model()`), loaded once by the caller.
+    Everything here depends on that file alone, so files can be analysed apart (in
+    worker processes, or taken from the cache). `default_year` is the year the file
+    writes most (`dominant_year` of its bodies), else the corpus's: the one input
+    from outside the file.
     """
-    by_file: dict[str, list[RawArticle]] = defaultdict(list)
-    for raw in raws:
-        by_file[raw.source_file].append(raw)
     find_hits = _hit_finder()
-    provinces = {
-        name: dominant_province((_full_text(r) for r in members), token_spans=_token_spans, find_hits=find_hits)
-        for name, members in by_file.items()
-    }
-    # A page that never writes its year falls back on the year the whole corpus writes most.
-    corpus_year = dominant_year(r.body for r in raws)
-    years = {name: dominant_year(r.body for r in members) or corpus_year for name, members in by_file.items()}
+    province = dominant_province((_full_text(r) for r in raws), token_spans=_token_spans, find_hits=find_hits)
     # A local outlet's name says where its readers are (承德日报): that wins over the page's majority.
     gazetteer = load_gazetteer()
     outlet_homes = {outlet: outlet_home(outlet, gazetteer) for outlet in sorted({r.outlet or "" for r in raws})}
@@ -200,8 +198,8 @@ def analyse_articles(
             raw,
             taxonomy=taxonomy,
             topic_model=topic_model,
-            default_province=_home_province(outlet_homes[raw.outlet or ""], gazetteer) or provinces[raw.source_file],
-            default_year=years[raw.source_file],
+            default_province=_home_province(outlet_homes[raw.outlet or ""], gazetteer) or province,
+            default_year=default_year,
             find_hits=find_hits,
         )
         for raw in raws
@@ -209,30 +207,77 @@ def analyse_articles(
     # A city paper says 我市 / 市委 for its home city: the outlet's city, else the city most
     # of the page is about. An article of a local outlet that names no place at all is
     # about the outlet's home.
-    home = {name: dominant_city(a.region for a in analysed if a.raw.source_file == name) for name in by_file}
-    analysed = [
+    home = dominant_city(a.region for a in analysed)
+    return tuple(
         replace(
             a,
             region=_placed_by_outlet(
                 with_default_city(
                     a.region,
                     _full_text(a.raw),
-                    _home_city(outlet_homes[a.raw.outlet or ""], gazetteer) or home[a.raw.source_file],
+                    _home_city(outlet_homes[a.raw.outlet or ""], gazetteer) or home,
                 ),
                 outlet_homes[a.raw.outlet or ""],
                 gazetteer,
             ),
         )
         for a in analysed
-    ]
+    )
+
+
+def finish_corpus(
+    analysed: Sequence[AnalysedArticle], *, signatures: Sequence[tuple[int, ...] | None] | None = None
+) -> tuple[AnalysedArticle, ...]:
+    """The corpus-wide steps over every file's analysis, in seed order then page order:
+    repeated ids numbered, near-duplicates linked, newest first then by id.
+
+    `signatures` are the articles' MinHash values (`duplicates.signature_values`) when the
+    per-file work already computed them, in the same order; None computes them here.
+    """
     # A page that prints one article twice gives two equal ids: number the repeats so
     # pages, PO contexts and the duplicate index stay one per article.
-    analysed = [
+    numbered = [
         replace(a, id=new) if new != a.id else a
         for a, new in zip(analysed, unique_ids(a.id for a in analysed), strict=True)
     ]
-    links = find_duplicates([Document(a.id, a.raw.body) for a in analysed])
-    analysed = [replace(a, duplicate_of=links.get(a.id)) for a in analysed]
-    analysed.sort(key=lambda a: a.id)
-    analysed.sort(key=lambda a: a.raw.date or "", reverse=True)
-    return tuple(analysed)
+    sigs = signatures if signatures is not None else [None] * len(numbered)
+    documents = [Document(a.id, a.raw.body, sig) for a, sig in zip(numbered, sigs, strict=True)]
+    links = find_duplicates(documents)
+    linked = [replace(a, duplicate_of=links.get(a.id)) for a in numbered]
+    linked.sort(key=lambda a: a.id)
+    linked.sort(key=lambda a: a.raw.date or "", reverse=True)
+    return tuple(linked)
+
+
+def file_years(raws: Sequence[RawArticle]) -> dict[str, int | None]:
+    """Each file's `default_year` for `analyse_file`: the year its bodies write most,
+    else the year the whole corpus writes most (a page that never writes its year)."""
+    by_file: dict[str, list[RawArticle]] = defaultdict(list)
+    for raw in raws:
+        by_file[raw.source_file].append(raw)
+    corpus_year = dominant_year(r.body for r in raws)
+    return {name: dominant_year(r.body for r in members) or corpus_year for name, members in by_file.items()}
+
+
+def analyse_articles(
+    raws: tuple[RawArticle, ...], *, taxonomy: tuple[Topic, ...], topic_model: TopicModel
+) -> tuple[AnalysedArticle, ...]:
+    """Analyse every article; output sorted newest first, then by id, for stable pages.
+
+    `topic_model` is the learned topic classifier (`load_topic_model()`), loaded once by the caller.
+    The serial form of what `generator.seedmap` runs per seed file on a pool.
+    """
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for index, raw in enumerate(raws):
+        by_file[raw.source_file].append(index)
+    years = file_years(raws)
+    analysed: list[AnalysedArticle | None] = [None] * len(raws)
+    for name, indices in by_file.items():
+        members = [raws[i] for i in indices]
+        for index, result in zip(
+            indices,
+            analyse_file(members, taxonomy=taxonomy, topic_model=topic_model, default_year=years[name]),
+            strict=True,
+        ):
+            analysed[index] = result
+    return finish_corpus([a for a in analysed if a is not None])

@@ -58,12 +58,21 @@ def _year_for(month: int, reference: dt.date | None) -> int | None:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*第)")
 
 
-def dominant_year(texts: Iterable[str]) -> int | None:
-    """The year most often written out (`2020年`) in `texts`; for year-less dates."""
-    counts = Counter(int(m.group(1)) for text in texts for m in _YEAR.finditer(text))
+def year_counts(texts: Iterable[str]) -> Counter[int]:
+    """How often each year is written out (`2020年`) in `texts`; counts of parts add up."""
+    return Counter(int(m.group(1)) for text in texts for m in _YEAR.finditer(text))
+
+
+def most_written_year(counts: Counter[int]) -> int | None:
+    """The year with the highest count (ties: the latest); None when there is none."""
     if not counts:
         return None
     return min(counts, key=lambda year: (-counts[year], -year))
+
+
+def dominant_year(texts: Iterable[str]) -> int | None:
+    """The year most often written out (`2020年`) in `texts`; for year-less dates."""
+    return most_written_year(year_counts(texts))
 
 
 def find_dates(text: str, *, reference: str | None = None, year: int | None = None) -> tuple[DateMention, ...]:

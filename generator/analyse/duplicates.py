@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 SHINGLE = 5
@@ -27,8 +28,12 @@ _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """An article's id and text; `signature` is its MinHash (`signature_values`) when the
+    per-seed analysis already computed it, so the corpus step only indexes and confirms."""
+
     id: str
     text: str
+    signature: tuple[int, ...] | None = None
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[str]:
@@ -39,24 +44,67 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {compact[i : i + size] for i in range(len(compact) - size + 1)}
 
 
+def has_shingles(text: str) -> bool:
+    """Whether `text` has any shingle (anything but whitespace and punctuation)."""
+    return bool(_NOISE.sub("", text))
+
+
 def containment(a: set[str], b: set[str]) -> float:
     """Share of the smaller set found in the larger one."""
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
 
 
-def signature(text: str) -> MinHash:
-    sig = MinHash(num_perm=NUM_PERM, seed=_SEED)
-    for shingle in sorted(shingles(text)):
-        sig.update(shingle.encode("utf-8"))
+def template() -> MinHash:
+    """An empty MinHash for `_SEED`. datasketch draws the permutations anew for every
+    MinHash: draw them once per run and pass this template to `signature`."""
+    return MinHash(num_perm=NUM_PERM, seed=_SEED)
+
+
+def _like(model: MinHash | None, hashvalues: np.ndarray | None = None) -> MinHash:
+    if model is None:
+        return MinHash(num_perm=NUM_PERM, seed=_SEED)
+    return MinHash(
+        num_perm=NUM_PERM, seed=_SEED, scheme=model.scheme, permutations=model.permutations, hashvalues=hashvalues
+    )
+
+
+def signature(text: str, *, model: MinHash | None = None) -> MinHash:
+    """MinHash of `text`'s shingles, updated once with all of them (not once per shingle:
+    the batch update gives the same hash values, computed in one array operation)."""
+    sig = _like(model)
+    sig.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
     return sig
 
 
+def signature_values(text: str, *, model: MinHash | None = None) -> tuple[int, ...]:
+    """`signature(text)` as plain integers: small, picklable, and cacheable with an article."""
+    return tuple(int(value) for value in signature(text, model=model).hashvalues)
+
+
 def find_duplicates(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> dict[str, str]:
-    """Map each non-canonical document id to the id of its canonical near-duplicate."""
-    docs = sorted((d for d in documents if shingles(d.text)), key=lambda d: d.id)
-    sets = {d.id: shingles(d.text) for d in docs}
-    signatures = {d.id: signature(d.text) for d in docs}
+    """Map each non-canonical document id to the id of its canonical near-duplicate.
+
+    Linear apart from true near-duplicates: candidates come from LSH, and a candidate
+    already in the document's group is not compared again (joining it would change nothing).
+    """
+    docs = sorted((d for d in documents if has_shingles(d.text)), key=lambda d: d.id)
+    model = template()
+    signatures = {
+        d.id: signature(d.text, model=model)
+        if d.signature is None
+        else _like(model, np.array(d.signature, dtype=model.hashvalues.dtype))
+        for d in docs
+    }
+    texts = {d.id: d.text for d in docs}
+    sets: dict[str, set[str]] = {}
+
+    def shingle_set(doc_id: str) -> set[str]:
+        # Only documents with a candidate need their exact set.
+        if doc_id not in sets:
+            sets[doc_id] = shingles(texts[doc_id])
+        return sets[doc_id]
+
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     for d in docs:
         lsh.insert(d.id, signatures[d.id])
@@ -71,7 +119,9 @@ def find_duplicates(documents: Sequence[Document], *, threshold: float = THRESHO
 
     for d in docs:
         for other in sorted(lsh.query(signatures[d.id])):
-            if other != d.id and containment(sets[d.id], sets[other]) >= threshold:
+            if other == d.id or root(d.id) == root(other):
+                continue
+            if containment(shingle_set(d.id), shingle_set(other)) >= threshold:
                 a, b = sorted((root(d.id), root(other)))
                 parent[b] = a
 

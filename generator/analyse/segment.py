@@ -29,6 +29,11 @@ _MIN_USER_FREQ = 2000
 # (single characters are too ambiguous to count as matches).
 _MIN_SUBWORD = 2
 _MIN_PLACE_NAME = 3
+# jieba's own pattern for the runs it cuts one by one (`jieba.re_han_default`).
+_HAN_RUN = jieba.re_han_default
+# Distinct runs (and words) remembered per segmenter: a few MB, and far more than one
+# seed's articles hold, so each run of a seed is cut once.
+_BLOCK_CACHE = 1 << 17
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +52,7 @@ class Segmenter:
     tokenizer is only read (cut, dictionary lookups).
     """
 
-    __slots__ = ("_cached_tokens", "_tokenizer", "_user_words")
+    __slots__ = ("_block_words", "_cached_split_points", "_cached_tokens", "_tokenizer", "_user_words")
 
     def __init__(self, tokenizer: jieba.Tokenizer, user_words: frozenset[str]) -> None:
         self._tokenizer = tokenizer
@@ -55,6 +60,14 @@ class Segmenter:
         # Regions, topics, keywords and summaries all segment the same article text:
         # cut it once. Bounded, and owned by this instance (no module-level state).
         self._cached_tokens = lru_cache(maxsize=4096)(self._tokens_uncached)
+        # The analysers read different slices of one article (title, body, body without
+        # bylines, lead and rest, sentences, captions). jieba cuts every run of Han
+        # characters, letters and digits on its own (see `_tokens_uncached`), so a slice
+        # is cut by looking its runs up here: each run is cut by jieba once, and a slice's
+        # tokens are exactly those of a fresh `cut` of it.
+        self._block_words = lru_cache(maxsize=_BLOCK_CACHE)(self._cut_block)
+        # A pure function of the word and the dictionary, asked for every token of every text.
+        self._cached_split_points = lru_cache(maxsize=_BLOCK_CACHE)(self._split_points_uncached)
 
     @property
     def user_words(self) -> frozenset[str]:
@@ -69,14 +82,34 @@ class Segmenter:
         """Cut ``text`` into words with their character spans; blanks dropped."""
         return self._cached_tokens(text)
 
+    def _cut_block(self, block: str) -> tuple[str, ...]:
+        return tuple(self._tokenizer.cut(block, HMM=True))
+
     def _tokens_uncached(self, text: str) -> tuple[Token, ...]:
+        # jieba's `Tokenizer.cut` (default mode) splits the text with `re_han_default`
+        # and cuts each matching run independently of its neighbours; everything
+        # between runs comes out one character at a time (or as `\r\n`), and blanks
+        # are dropped here. Doing the same split ourselves lets each run's words come
+        # from `_block_words`, with the very tokens a whole-text cut would give.
         out: list[Token] = []
         pos = 0
-        for word in self._tokenizer.cut(text, HMM=True):
-            start, pos = pos, pos + len(word)
-            if word.strip():
-                out.append(Token(word, start, pos))
+        for index, part in enumerate(_HAN_RUN.split(text)):
+            if index % 2:  # a run: cut by jieba (once per distinct run)
+                for word in self._block_words(part):
+                    out.append(Token(word, pos, pos + len(word)))
+                    pos += len(word)
+            else:
+                for char in part:
+                    if not char.isspace():
+                        out.append(Token(char, pos, pos + 1))
+                    pos += 1
         return tuple(out)
+
+    def forget(self) -> None:
+        """Drop every remembered cut (benchmarks time cold segmentation with it)."""
+        self._cached_tokens.cache_clear()
+        self._block_words.cache_clear()
+        self._cached_split_points.cache_clear()
 
     def is_word(self, word: str) -> bool:
         """True when ``word`` is an entry of the dictionary (not a mere prefix)."""
@@ -117,6 +150,13 @@ class Segmenter:
         return ()
 
     def split_points(self, word: str) -> tuple[int, ...]:
+        """Offsets inside ``word`` where it divides into dictionary words.
+
+        See `_split_points_uncached`; remembered per word (topics ask for every token).
+        """
+        return self._cached_split_points(word)
+
+    def _split_points_uncached(self, word: str) -> tuple[int, ...]:
         """Offsets inside ``word`` where it divides into dictionary words.
 
         The union of the tiling from :meth:`subwords` and of every two-way

@@ -1,0 +1,101 @@
+"""Where per-seed tasks run: in this process or on a process pool.
+
+A task is a top-level function called as `task(*arguments, resources)`; the executor owns
+the resources (`seedmap.Resources`), loaded once per process that runs tasks, and returns
+results in the order of the arguments. Output never depends on the executor. Another
+executor (a Dask cluster) only needs `map` and a way to give each worker its resources.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from generator.seedmap import Resources
+
+T = TypeVar("T")
+
+
+class Executor(Protocol):
+    def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]: ...
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+class SerialExecutor:
+    """Tasks one after the other in this process: the reference every other executor matches."""
+
+    def __init__(self, resources: Resources) -> None:
+        self._resources = resources
+
+    def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]:
+        return [task(*args, self._resources) for args in arguments]
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> SerialExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# The resources of a pool worker, set once by the pool's initializer in that process.
+# (A worker is a separate process; this is how each gets its own set, handed to every task.)
+_WORKER_RESOURCES: list[Resources] = []
+
+
+def _install(resources: Resources) -> None:
+    _WORKER_RESOURCES[:] = [resources]
+
+
+def _call(task: Callable[..., T], args: tuple[Any, ...]) -> T:
+    return task(*args, _WORKER_RESOURCES[0])
+
+
+class PoolExecutor:
+    """Tasks on `jobs` worker processes; small maps run here, where a pool would cost more.
+
+    Workers are forked from this process after the resources are loaded here, so they
+    share the loaded tables (copy on write) instead of each loading them again.
+    """
+
+    def __init__(self, resources: Resources, *, jobs: int) -> None:
+        self._resources = resources
+        self._jobs = jobs
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]:
+        if self._jobs <= 1 or len(arguments) <= 1:
+            return SerialExecutor(self._resources).map(task, arguments)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._jobs,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_install,
+                initargs=(self._resources,),
+            )
+        futures = [self._pool.submit(_call, task, args) for args in arguments]
+        return [future.result() for future in futures]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> PoolExecutor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
