@@ -286,8 +286,13 @@ def ingest_and_analyse(
     raws = tuple(raw for work in works for raw in work.raws)
     analysed = [a for work in works for a in work.analysed or ()]
     signatures = [sig for work in works for sig in work.signatures]
-    # A one-task map: runs here, with the executor's resources.
-    ((raws, analysed, signatures),) = executor.map(_join_continued, [(raws, analysed, signatures, corpus_year)])
+    joined = join_continuations(raws)
+    if joined != raws:
+        # Rare (a story continued in another seed): a one-task map, run here with the
+        # executor's resources, analyses the joined stories again.
+        ((raws, analysed, signatures),) = executor.map(
+            _join_continued, [(raws, joined, analysed, signatures, corpus_year)]
+        )
     return MapResult(
         ingested=IngestResult(raws, (*read_problems, *split_problems)),
         analysed=finish_corpus(analysed, signatures=signatures),
@@ -296,6 +301,7 @@ def ingest_and_analyse(
 
 def _join_continued(
     raws: tuple[RawArticle, ...],
+    joined: tuple[RawArticle, ...],
     analysed: list[AnalysedArticle],
     signatures: list[tuple[int, ...]],
     corpus_year: int | None,
@@ -304,8 +310,7 @@ def _join_continued(
     """Stories continued on another page (`generator.ingest.continuations`), on the driver:
     parts of one story sit in different seeds. A joined story is analysed again, alone (its
     page's other articles no longer set its default province); the continuation leaves."""
-    joined = join_continuations(raws)
-    if joined == raws or len(analysed) != len(raws):
+    if len(analysed) != len(raws):
         return raws, analysed, signatures
     by_place = {(r.source_file, r.line_start): r for r in joined}
     out_analysed: list[AnalysedArticle] = []

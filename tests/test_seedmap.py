@@ -189,3 +189,30 @@ def test_warnings_are_replayed_from_workers_and_the_cache(
         runs.append([(r.name, r.levelno, r.getMessage()) for r in caplog.records if r.name.startswith("generator")])
     assert any("nul.txt" in message for _, level, message in runs[0] if level >= 30)
     assert runs[0] == runs[1] == runs[2] == runs[3]
+
+
+def test_a_story_continued_in_another_seed_is_joined_and_analysed_again(resources: Resources) -> None:
+    from generator.analyse.article import analyse_file
+    from generator.analyse.duplicates import signature_values
+    from generator.ingest.continuations import join_continuations
+    from generator.seedmap import _join_continued
+    from tests.raw_articles import make_raw
+
+    opening = make_raw(
+        ("本报讯 全市42个重点项目集中开工，",), source_file="p1.txt", title="重点项目开工", continues_to="第三版①"
+    )
+    other = make_raw(("农资供应充足。",), source_file="p1.txt", title="春耕", line_start=10, line_end=12)
+    continuation = make_raw(("总投资达到126亿元。",), source_file="p3.txt", title=None, continued_from="第一版①")
+    raws = (opening, other, continuation)
+    analysed = [
+        *analyse_file(raws[:2], taxonomy=resources.taxonomy, topic_model=resources.topic_model, default_year=2020),
+        *analyse_file(raws[2:], taxonomy=resources.taxonomy, topic_model=resources.topic_model, default_year=2020),
+    ]
+    signatures = [signature_values(a.raw.body, model=resources.minhash) for a in analysed]
+    joined_raws, joined_analysed, joined_signatures = _join_continued(
+        raws, join_continuations(raws), analysed, signatures, 2020, resources
+    )
+    assert [r.title for r in joined_raws] == ["重点项目开工", "春耕"]
+    assert len(joined_analysed) == len(joined_signatures) == 2
+    assert "126亿元" in joined_analysed[0].raw.body and joined_analysed[0].raw.joined_from == ("p3.txt:1-9",)
+    assert joined_analysed[1] == analysed[1]  # untouched articles keep their analysis
