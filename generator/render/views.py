@@ -19,7 +19,7 @@ from generator.analyse.region_names import pinyin_word
 from generator.analyse.topics import Topic
 from generator.config import LANGUAGES
 from generator.models import ArticleKind, EnglishTerm, Figure, LocalizedArticle, LocalizedText, Region, TranslationState
-from generator.render.markdown import SafeMarkdown, escape_md, make_environment
+from generator.render.markdown import SafeMarkdown, escape_attr, escape_md, make_environment
 
 HOME_PAGE = "index.md"
 REGIONS_PAGE = "regions/index.md"
@@ -85,6 +85,11 @@ def article_path(article_id: str) -> str:
 def region_path(adcode: str | None) -> str:
     """Docs path of a region page (`regions/unknown.md` for articles without a region)."""
     return f"regions/{adcode or UNPLACED}.md"
+
+
+def feed_path(page: str) -> str:
+    """The Atom feed that follows a region or topic page: beside it, `.xml` for `.md`."""
+    return page.removesuffix(".md") + ".xml"
 
 
 def topic_path(code: str) -> str:
@@ -347,6 +352,27 @@ class Entry:
     summary_close: SafeMarkdown = NO_MARK
     outlet_open: SafeMarkdown = NO_MARK
     outlet_close: SafeMarkdown = NO_MARK
+    # What the list filter (generator/render/filters.py) matches: every level of the region
+    # chain (a province's filter keeps its cities' articles), with labels for the options.
+    region_chain: tuple[tuple[str, str], ...] = ()  # (adcode or UNPLACED, label), province first
+
+    @property
+    def month(self) -> str:
+        """`2020-03`, or UNDATED_ANCHOR: the filter's month value (never mixed into a month)."""
+        return self.date[:7] if self.date else UNDATED_ANCHOR
+
+    @property
+    def topic_codes(self) -> tuple[str, ...]:
+        return tuple(page.removeprefix("topics/").removesuffix(".md") for _, page in self.topics)
+
+    def data_attrs(self) -> SafeMarkdown:
+        """` data-digest-item data-regions="…" data-topics="…" data-month="…"` for raw HTML:
+        the values the filter script compares (codes only, escaped all the same)."""
+        regions = " ".join(code for code, _ in self.region_chain)
+        return SafeMarkdown(
+            f' data-digest-item data-regions="{escape_attr(regions)}"'
+            f' data-topics="{escape_attr(" ".join(self.topic_codes))}" data-month="{escape_attr(self.month)}"'
+        )
 
 
 def _marks(field: str, chinese: bool) -> dict[str, SafeMarkdown]:
@@ -374,6 +400,8 @@ def entry(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics: Mappin
         **_marks("title", lang == "en" and not loc.title_en.text and bool(a.raw.title)),
         **_marks("summary", lang == "en" and not loc.summary_en.text),
         **_marks("outlet", lang == "en" and not loc.outlet_en and bool(a.raw.outlet)),
+        region_chain=tuple((code, region_label(zh, en, lang)) for code, zh, en in chain)
+        or ((UNPLACED, t["no_region"]),),
     )
 
 
