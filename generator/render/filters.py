@@ -31,10 +31,13 @@ def _region_depth(code: str) -> int:
     return 0 if code.endswith("0000") else 1 if code.endswith("00") else 2
 
 
-def _select(name: str, label: str, everything: str, options: Sequence[tuple[str, str, int]]) -> str:
-    """A labelled <select>; options are (value, label, count)."""
+def _select(name: str, label: str, everything: str, options: Sequence[tuple[str, str, int, int]]) -> str:
+    """A labelled <select>; options are (value, label, count, depth), depth shown as an indent."""
     rows = [f'<option value="">{_attr(everything)}</option>']
-    rows += [f'<option value="{_attr(value)}">{_attr(text)} ({count})</option>' for value, text, count in options]
+    rows += [
+        f'<option value="{_attr(value)}">{"&emsp;" * depth}{_attr(text)} ({count})</option>'
+        for value, text, count, depth in options
+    ]
     return (
         f'<label class="digest-filter__field"><span>{_attr(label)}</span>'
         f'<select name="{name}">{"".join(rows)}</select></label>'
@@ -66,14 +69,14 @@ def filter_form(
             topic_labels.setdefault(code, label)
         months[e.month] += 1
     # Codes sort as the tree reads (a province before its prefectures); depth shows as indent.
-    region_options = [
-        (code, "\u2003" * _region_depth(code) + region_labels[code], regions[code]) for code in sorted(regions)
+    region_options = [(code, region_labels[code], regions[code], _region_depth(code)) for code in sorted(regions)]
+    topic_options = [
+        (code, topic_labels[code], n, 0) for code, n in sorted(topics.items(), key=lambda i: (-i[1], i[0]))
     ]
-    topic_options = [(code, topic_labels[code], n) for code, n in sorted(topics.items(), key=lambda i: (-i[1], i[0]))]
     dated = sorted((m for m in months if m != UNDATED_ANCHOR), reverse=True)
-    month_options = [(m, format_month(m, lang), months[m]) for m in dated]
+    month_options = [(m, format_month(m, lang), months[m], 0) for m in dated]
     if months[UNDATED_ANCHOR]:
-        month_options.append((UNDATED_ANCHOR, t["undated"], months[UNDATED_ANCHOR]))
+        month_options.append((UNDATED_ANCHOR, t["undated"], months[UNDATED_ANCHOR], 0))
     fields_html = []
     for name, options, label, everything in (
         ("region", region_options, t["region"], t["filter_all_regions"]),

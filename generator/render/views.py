@@ -220,7 +220,23 @@ def title(loc: LocalizedArticle, lang: str, t: Mapping[str, str]) -> str:
     chain = region_chain(loc.article.region)
     where = region_label(chain[-1][1], chain[-1][2], "en") if chain else t["no_region"]
     when = format_date(loc.article.raw.date, "en", unknown=t["date_unknown"])
-    return t["untitled_en"].format(where=where, date=when)
+    label = t["untitled_en"].format(where=where, date=when)
+    # Place and date alone are not a name: two untitled reports of one city and day (or both
+    # undated) would share it. The opening words of the English summary tell them apart; without
+    # them, the article id's own hash does (stable, and unique by construction).
+    lead = opening_words(loc.summary_en.text or "")
+    return f"{label}: {lead}" if lead else f"{label} ({loc.article.id.rsplit('-', 1)[-1]})"
+
+
+UNTITLED_LEAD_WORDS = 8
+
+
+def opening_words(text: str, count: int = UNTITLED_LEAD_WORDS) -> str:
+    """The first `count` words of a text, with an ellipsis when it goes on ("" for no text)."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    return " ".join(words[:count]).rstrip(",;:") + "…"
 
 
 def translation_notice(loc: LocalizedArticle, lang: str, t: Mapping[str, str]) -> str | None:
