@@ -93,7 +93,7 @@ def test_map_regions_link_to_their_pages(browser, built_site, artifacts_dir: Pat
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_region_and_topic_page_has_a_valid_feed(built_site, lang: str) -> None:
-    docs, site = built_site
+    _, site = built_site
     root = site / ("en" if lang == "en" else "")
     pages = sorted((root / "regions").glob("*.html")) + sorted((root / "topics").glob("*.html"))
     pages = [p for p in pages if p.name != "index.html"]
