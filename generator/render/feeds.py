@@ -77,23 +77,29 @@ def atom_feed(
     feed_path: str,
     limit: int = MAX_ENTRIES,
     updates: Sequence[FeedUpdate] = (),
+    home: str | None = None,
 ) -> str:
     """The newest `limit` dated, titled entries as an Atom document (entries must be newest first),
-    then one entry per update of the digest (`updates`, newest first)."""
+    then one entry per update of the digest (`updates`, newest first).
+
+    `home` is the docs path of the page a region or topic feed follows: its URL is the feed's
+    id (unique among the site's feeds, stable as the page's address) and its alternate link.
+    """
     check_site_url(info.site_url, where="feed")
+    home_url = page_url(info.site_url, home) if home else info.site_url
     # Untitled pieces (briefs without a headline, fragments cut off a page) never reach a feed
     # reader: an entry called "untitled" is noise there. They stay on the timeline.
     chosen = [e for e in entries if e.date and not e.duplicate and e.titled][:limit]
     # Unprefixed names under a literal default namespace: ElementTree would otherwise
     # invent `ns0:` prefixes, which feed readers accept but people cannot read.
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": info.lang})
-    _sub(feed, "id", info.site_url)
+    _sub(feed, "id", home_url)
     _sub(feed, "title", info.title)
     _sub(feed, "subtitle", info.subtitle)
     dates = [e.date for e in chosen if e.date] + [u.date for u in updates if u.date]
     _sub(feed, "updated", _timestamp(max(dates)) if dates else FALLBACK_UPDATED)
     _sub(feed, "link", rel="self", type="application/atom+xml", href=page_url(info.site_url, feed_path))
-    _sub(feed, "link", rel="alternate", type="text/html", href=info.site_url)
+    _sub(feed, "link", rel="alternate", type="text/html", href=home_url)
     author = _sub(feed, "author")
     _sub(author, "name", info.author)
     for e in chosen:

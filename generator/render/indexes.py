@@ -16,7 +16,8 @@ from jinja2 import Environment
 from generator.analyse.topics import Topic
 from generator.changelog import History, Update
 from generator.models import LocalizedArticle, TranslationState
-from generator.render import charts
+from generator.render import charts, regionmap
+from generator.render.filters import filter_form
 from generator.render.markdown import front_matter
 from generator.render.regions import RegionIndex, flatten, prefecture_counts, region_tree
 from generator.render.views import (
@@ -31,6 +32,7 @@ from generator.render.views import (
     TOPICS_PAGE,
     Entry,
     download_href,
+    feed_path,
     first_sentence,
     format_date,
     format_month,
@@ -68,14 +70,30 @@ class Listing:
     listed: tuple[Entry, ...]  # near-duplicates left out, newest first
 
     def render(
-        self, template: str, page: str, title: str, *, hide: Sequence[str] = ("navigation",), **context: Any
+        self,
+        template: str,
+        page: str,
+        title: str,
+        *,
+        hide: Sequence[str] = ("navigation",),
+        page_feed: str | None = None,
+        **context: Any,
     ) -> str:
         # List pages are not all in the navigation: the front matter names the tab they belong
         # to (site_templates/theme/partials/tabs-item.html) and hides the left column, which
         # would otherwise be empty.
-        meta = {"title": title, "search": {"exclude": True}, "hide": list(hide), "digest_section": section(page)}
+        meta: dict[str, Any] = {
+            "title": title,
+            "search": {"exclude": True},
+            "hide": list(hide),
+            "digest_section": section(page),
+        }
+        if page_feed:
+            # main.html announces the page's own feed to feed readers (<link rel="alternate">).
+            meta["digest_feed"] = page_feed
+            meta["digest_feed_title"] = self.t["feed_title"].format(site=self.t["site_title"], label=title)
         return self.env.get_template(template).render(
-            t=self.t, lang=self.lang, page=page, front_matter=front_matter(meta), **context
+            t=self.t, lang=self.lang, page=page, front_matter=front_matter(meta), page_feed=page_feed, **context
         )
 
 
@@ -162,16 +180,16 @@ def home_page(
     months: dict[str | None, int] = defaultdict(int)
     for e in listing.listed:
         months[e.date[:7] if e.date else None] += 1
+    # Stories with a headline of their own lead the home page; untitled pieces stay on the
+    # timeline, region and topic pages.
+    latest = [e for e in listing.listed if e.titled][:LATEST_ON_HOME]
     return listing.render(
         "home.md.j2",
         HOME_PAGE,
         t["home_title"],
         hide=("navigation", "toc"),
-        # Stories with a headline of their own lead the home page; untitled pieces stay on the
-        # timeline, region and topic pages.
-        latest=[{"entry": e, "lead": first_sentence(e.summary, lang)} for e in listing.listed if e.titled][
-            :LATEST_ON_HOME
-        ],
+        latest=[{"entry": e, "lead": first_sentence(e.summary, lang)} for e in latest],
+        filter=filter_form(latest, lang, t),
         # Provinces and prefectures; counties are one click away on the region pages.
         regions=[(depth, node) for depth, node in flatten(region_tree(regions, lang)) if depth <= 1],
         unplaced=len(regions.unplaced),
@@ -201,8 +219,39 @@ def home_page(
     )
 
 
-def region_pages(listing: Listing, index: RegionIndex) -> dict[str, str]:
-    """The region tree page and one page per region (articles of the region and below it)."""
+def covered_provinces(index: RegionIndex) -> tuple[str, ...]:
+    """Province codes (xx0000) with at least one article: the provinces the map draws."""
+    return tuple(sorted({code[:2] + "0000" for code, ids in index.members.items() if ids and code.isdigit()}))
+
+
+def _map(listing: Listing, index: RegionIndex, shapes: Mapping[str, tuple[regionmap.Ring, ...]]) -> dict[str, str]:
+    """The regions page's map and legend (empty strings without shapes)."""
+    t, lang = listing.t, listing.lang
+    counts = {code: len(ids) for code, ids in index.members.items()}
+    regions, outlines = regionmap.map_regions(
+        covered_provinces(index),
+        shapes,
+        counts=counts,
+        labels={code: index.label(code, lang) for code in index.members},
+        # Raw HTML is not rewritten by MkDocs: link straight to the built page beside this one.
+        hrefs={code: region_path(code).removeprefix("regions/").removesuffix(".md") + ".html" for code in counts},
+    )
+    svg = regionmap.draw_map(
+        regions, outlines=outlines, title=t["map_title"], description=t["map_desc"], item=t["map_item"]
+    )
+    if not svg:
+        return {"svg": "", "legend": ""}
+    return {
+        "svg": svg,
+        "legend": regionmap.legend([r.count for r in regions], none=t["map_none"], heading=t["map_legend"]),
+    }
+
+
+def region_pages(
+    listing: Listing, index: RegionIndex, shapes: Mapping[str, tuple[regionmap.Ring, ...]] | None = None
+) -> dict[str, str]:
+    """The region tree page (with the map when `shapes` has boundaries) and one page per region
+    (articles of the region and below it)."""
     t, lang = listing.t, listing.lang
     tree = region_tree(index, lang)
     chart = _data_chart(
@@ -219,6 +268,7 @@ def region_pages(listing: Listing, index: RegionIndex) -> dict[str, str]:
             t["regions_title"],
             tree=flatten(tree),
             chart=chart,
+            map=_map(listing, index, shapes or {}),
             unplaced=len(index.unplaced),
             unplaced_page=region_path(None),
         )
@@ -229,10 +279,17 @@ def region_pages(listing: Listing, index: RegionIndex) -> dict[str, str]:
         page = region_path(code)
         label = index.label(code, lang)
         other = index.label(code, "zh" if lang == "en" else "en")
+        entries = _newest(listing, ids)
+        has_children = any(index.members[c] for c in index.children(code))
         pages[page] = listing.render(
             "region.md.j2",
             page,
             label,
+            page_feed=feed_path(page),
+            feed_text=t["feed_follow"].format(label=label),
+            filter=filter_form(
+                entries, lang, t, fields=("region", "topic", "month") if has_children else ("topic", "month")
+            ),
             label=label,
             other_label=other if other != label else None,
             breadcrumb=[{"label": index.label(a, lang), "page": region_path(a)} for a in index.ancestors(code)],
@@ -241,20 +298,24 @@ def region_pages(listing: Listing, index: RegionIndex) -> dict[str, str]:
                 for c in index.children(code)
                 if index.members[c]
             ],
-            entries=_newest(listing, ids),
+            entries=entries,
             regions_page=REGIONS_PAGE,
         )
     if index.unplaced:
         page = region_path(None)
+        entries = _newest(listing, index.unplaced)
         pages[page] = listing.render(
             "region.md.j2",
             page,
             t["no_region"],
+            page_feed=feed_path(page),
+            feed_text=t["feed_follow"].format(label=t["no_region"]),
+            filter=filter_form(entries, lang, t, fields=("topic", "month")),
             label=t["no_region"],
             other_label=None,
             breadcrumb=[],
             children=[],
-            entries=_newest(listing, index.unplaced),
+            entries=entries,
             regions_page=REGIONS_PAGE,
         )
     return pages
@@ -281,13 +342,17 @@ def topic_pages(listing: Listing, taxonomy: Sequence[Topic], members: Mapping[st
         if ids:
             page = topic_path(topic.code)
             other = topic.zh if lang == "en" else topic.en
+            entries = _newest(listing, ids)
             pages[page] = listing.render(
                 "topic.md.j2",
                 page,
                 label[topic.code],
+                page_feed=feed_path(page),
+                feed_text=t["feed_follow"].format(label=label[topic.code]),
+                filter=filter_form(entries, lang, t, fields=("region", "month")),
                 label=label[topic.code],
                 other_label=other,
-                entries=_newest(listing, ids),
+                entries=entries,
                 topics_page=TOPICS_PAGE,
             )
     return pages
@@ -305,6 +370,7 @@ def timeline_page(listing: Listing) -> str:
         TIMELINE_PAGE,
         t["timeline_title"],
         chart=_weekly_chart(listing),
+        filter=filter_form(listing.listed, lang, t),
         months=[
             {"label": format_month(month, lang), "anchor": month_anchor(month), "entries": months[month]}
             for month in sorted(months, reverse=True)
@@ -381,6 +447,39 @@ def sources_page(listing: Listing, articles: Sequence[LocalizedArticle], regions
             for state, titles, summaries in rows
         ],
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ListFeed:
+    """A feed that follows one region or topic page: its file, its page, its name, its articles."""
+
+    path: str
+    page: str
+    label: str
+    entries: tuple[Entry, ...]
+
+
+def list_feeds(
+    listing: Listing, index: RegionIndex, taxonomy: Sequence[Topic], members: Mapping[str, tuple[str, ...]]
+) -> tuple[ListFeed, ...]:
+    """One feed per region page and per topic page (the pages `region_pages` and `topic_pages`
+    write), in a fixed order."""
+    lang, t = listing.lang, listing.t
+    feeds = [
+        ListFeed(feed_path(region_path(code)), region_path(code), index.label(code, lang), tuple(_newest(listing, ids)))
+        for code, ids in index.members.items()
+        if ids
+    ]
+    if index.unplaced:
+        page = region_path(None)
+        feeds.append(ListFeed(feed_path(page), page, t["no_region"], tuple(_newest(listing, index.unplaced))))
+    for topic in taxonomy:
+        ids = members[topic.code]
+        if ids:
+            page = topic_path(topic.code)
+            label = topic.en if lang == "en" else topic.zh
+            feeds.append(ListFeed(feed_path(page), page, label, tuple(_newest(listing, ids))))
+    return tuple(feeds)
 
 
 def update_title(update: Update, t: Mapping[str, str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -18,7 +18,7 @@ from generator.analyse.topics import Topic
 from generator.changelog import History
 from generator.config import LANGUAGES
 from generator.models import DateBasis, LocalizedArticle, LocalizedText
-from generator.render import indexes
+from generator.render import indexes, regionmap
 from generator.render.feeds import FeedInfo, FeedUpdate, atom_feed
 from generator.render.markdown import SafeMarkdown, escape_md, escape_url_attr, front_matter
 from generator.render.regions import region_index
@@ -193,6 +193,9 @@ def render_pages(
     around_region = neighbours_in_region(analysed)
     regions = region_index(analysed)
     members = indexes.topic_members(articles, taxonomy)
+    # Boundaries of the covered provinces and all their prefectures, read once for both languages.
+    provinces = indexes.covered_provinces(regions)
+    shapes = regionmap.load_shapes([*provinces, *(c for p in provinces for c in regionmap.prefecture_codes(p))])
     place_names_en = options.place_names_en
     pages: dict[str, str] = {}
     for lang in LANGUAGES:
@@ -233,7 +236,7 @@ def render_pages(
 
         site_pages = {
             "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members),
-            **indexes.region_pages(listing, regions),
+            **indexes.region_pages(listing, regions, shapes),
             **indexes.topic_pages(listing, taxonomy, members),
             indexes.TIMELINE_PAGE: indexes.timeline_page(listing),
             indexes.SOURCES_PAGE: indexes.sources_page(listing, articles, regions),
@@ -253,6 +256,18 @@ def render_pages(
             for update, title, date, summary in indexes.update_feed_items(listing, history)
         ]
         pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE, updates=updates)
+        # A feed per region and per topic page, for readers who follow one place or subject.
+        for list_feed in indexes.list_feeds(listing, regions, taxonomy, members):
+            pages[f"{lang}/{list_feed.path}"] = atom_feed(
+                list_feed.entries,
+                info=replace(
+                    info,
+                    title=t["feed_title"].format(site=t["site_title"], label=list_feed.label),
+                    subtitle=t["feed_subtitle_of"].format(label=list_feed.label),
+                ),
+                feed_path=list_feed.path,
+                home=list_feed.page,
+            )
         search_docs = site_search_docs(
             articles,
             lang,

@@ -19,7 +19,7 @@ from generator.analyse.region_names import pinyin_word
 from generator.analyse.topics import Topic
 from generator.config import LANGUAGES
 from generator.models import ArticleKind, EnglishTerm, Figure, LocalizedArticle, LocalizedText, Region, TranslationState
-from generator.render.markdown import SafeMarkdown, escape_md, make_environment
+from generator.render.markdown import SafeMarkdown, escape_attr, escape_md, make_environment
 
 HOME_PAGE = "index.md"
 REGIONS_PAGE = "regions/index.md"
@@ -85,6 +85,11 @@ def article_path(article_id: str) -> str:
 def region_path(adcode: str | None) -> str:
     """Docs path of a region page (`regions/unknown.md` for articles without a region)."""
     return f"regions/{adcode or UNPLACED}.md"
+
+
+def feed_path(page: str) -> str:
+    """The Atom feed that follows a region or topic page: beside it, `.xml` for `.md`."""
+    return page.removesuffix(".md") + ".xml"
 
 
 def topic_path(code: str) -> str:
@@ -215,7 +220,23 @@ def title(loc: LocalizedArticle, lang: str, t: Mapping[str, str]) -> str:
     chain = region_chain(loc.article.region)
     where = region_label(chain[-1][1], chain[-1][2], "en") if chain else t["no_region"]
     when = format_date(loc.article.raw.date, "en", unknown=t["date_unknown"])
-    return t["untitled_en"].format(where=where, date=when)
+    label = t["untitled_en"].format(where=where, date=when)
+    # Place and date alone are not a name: two untitled reports of one city and day (or both
+    # undated) would share it. The opening words of the English summary tell them apart; without
+    # them, the article id's own hash does (stable, and unique by construction).
+    lead = opening_words(loc.summary_en.text or "")
+    return f"{label}: {lead}" if lead else f"{label} ({loc.article.id.rsplit('-', 1)[-1]})"
+
+
+UNTITLED_LEAD_WORDS = 8
+
+
+def opening_words(text: str, count: int = UNTITLED_LEAD_WORDS) -> str:
+    """The first `count` words of a text, with an ellipsis when it goes on ("" for no text)."""
+    words = text.split()
+    if len(words) <= count:
+        return " ".join(words)
+    return " ".join(words[:count]).rstrip(",;:") + "…"
 
 
 def translation_notice(loc: LocalizedArticle, lang: str, t: Mapping[str, str]) -> str | None:
@@ -347,6 +368,27 @@ class Entry:
     summary_close: SafeMarkdown = NO_MARK
     outlet_open: SafeMarkdown = NO_MARK
     outlet_close: SafeMarkdown = NO_MARK
+    # What the list filter (generator/render/filters.py) matches: every level of the region
+    # chain (a province's filter keeps its cities' articles), with labels for the options.
+    region_chain: tuple[tuple[str, str], ...] = ()  # (adcode or UNPLACED, label), province first
+
+    @property
+    def month(self) -> str:
+        """`2020-03`, or UNDATED_ANCHOR: the filter's month value (never mixed into a month)."""
+        return self.date[:7] if self.date else UNDATED_ANCHOR
+
+    @property
+    def topic_codes(self) -> tuple[str, ...]:
+        return tuple(page.removeprefix("topics/").removesuffix(".md") for _, page in self.topics)
+
+    def data_attrs(self) -> SafeMarkdown:
+        """` data-digest-item data-regions="…" data-topics="…" data-month="…"` for raw HTML:
+        the values the filter script compares (codes only, escaped all the same)."""
+        regions = " ".join(code for code, _ in self.region_chain)
+        return SafeMarkdown(
+            f' data-digest-item data-regions="{escape_attr(regions)}"'
+            f' data-topics="{escape_attr(" ".join(self.topic_codes))}" data-month="{escape_attr(self.month)}"'
+        )
 
 
 def _marks(field: str, chinese: bool) -> dict[str, SafeMarkdown]:
@@ -374,6 +416,8 @@ def entry(loc: LocalizedArticle, lang: str, t: Mapping[str, str], topics: Mappin
         **_marks("title", lang == "en" and not loc.title_en.text and bool(a.raw.title)),
         **_marks("summary", lang == "en" and not loc.summary_en.text),
         **_marks("outlet", lang == "en" and not loc.outlet_en and bool(a.raw.outlet)),
+        region_chain=tuple((code, region_label(zh, en, lang)) for code, zh, en in chain)
+        or ((UNPLACED, t["no_region"]),),
     )
 
 

@@ -65,3 +65,15 @@ def test_site_url_must_be_absolute_and_end_with_a_slash(url: str) -> None:
 def test_page_url() -> None:
     assert page_url("https://d.org/en/", "articles/a.md") == "https://d.org/en/articles/a.html"
     assert page_url("https://d.org/", "feed.xml") == "https://d.org/feed.xml"
+
+
+def test_region_feed_is_identified_by_the_page_it_follows() -> None:
+    xml = atom_feed([], info=INFO, feed_path="regions/150100.xml", home="regions/150100.md")
+    root = ET.fromstring(xml)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.findtext("a:id", namespaces=ns) == "https://digest.example.org/regions/150100.html"
+    links = {link.get("rel"): link.get("href") for link in root.findall("a:link", ns)}
+    assert links == {
+        "self": "https://digest.example.org/regions/150100.xml",
+        "alternate": "https://digest.example.org/regions/150100.html",
+    }
