@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -54,16 +55,7 @@ def train_splitter(corpus: str | None, out: str | None, pages: int, seed: int) -
     synthetic = synthesise(training, seed=seed, pages_per_layout=pages, furniture="train")
     sequences = [*synthetic_sequences(synthetic), *labelled_sequences()]
     target = Path(out) if out else default_model_out()
-    # Written beside the target and renamed: a killed run leaves the old model in place.
-    fd, tmp_name = tempfile.mkstemp(prefix=".splitter-", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        train(sequences, tmp)
-        os.chmod(tmp, 0o644)
-        tmp.replace(target)
-    finally:
-        tmp.unlink(missing_ok=True)
+    replace_atomically(target, lambda tmp: train(sequences, tmp))
     lines = sum(len(s.labels) for s in sequences)
     click.echo(
         f"{target}: trained on {len(sequences)} pages ({len(synthetic)} synthetic from {len(training)} articles of "
@@ -102,7 +94,8 @@ def train_topics(corpus: str | None, out: str | None) -> None:
     examples = (*corpus_examples(training), *gold_examples())
     model = fit(examples, taxonomy=load_taxonomy(), segmenter=load_segmenter())
     target = Path(out) if out else default_topic_model_out()
-    write_atomically(target, model_to_json(model))
+    text = model_to_json(model)
+    replace_atomically(target, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
     click.echo(
         f"{target}: {len(model.classes)} topics, {len(model.vocabulary)} words, trained on {len(examples)} "
         f"articles ({len(examples) - len(gold_examples())} of the corpus's training outlets, "
@@ -110,13 +103,14 @@ def train_topics(corpus: str | None, out: str | None) -> None:
     )
 
 
-def write_atomically(target: Path, text: str) -> None:
-    """Write beside the target and rename: a killed run leaves the old model in place."""
+def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
+    """`write` a file beside `target`, then rename it over the target: a killed run leaves
+    the old model in place."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        write(tmp)
         os.chmod(tmp, 0o644)
         tmp.replace(target)
     finally:

@@ -1,15 +1,18 @@
 """Topic classification against the project's taxonomy (``data/topics.yml``).
 
-Scoring, per topic, sums over its terms ``weight * sat(tf)`` where ``tf``
+The primary topic is the learned model's (``generator.analyse.topic_model``), or ``other``
+when it is not sure; the hand-weighted term lists below give the model its evidence
+features, the secondary topics and the evidence readers see.
+
+Term scoring, per topic, sums over its terms ``weight * sat(tf)`` where ``tf``
 counts the term in the title (x3), the lead paragraph (x1.5) and the rest of
 the body (x1), and ``sat`` is BM25's saturation ``tf * (k1 + 1) / (tf + k1)``:
 the tenth mention of a word adds little, a second *different* word adds a lot.
 Terms are matched on word boundaries from the segmenter, so 修复工程 is not
 复工 while 复工复产 still counts as 复工 (its dictionary sub-words).
 
-A *background* topic (epidemic control, which every 2020 article mentions) is
-primary only when it outscores the runner-up by a clear margin; otherwise it
-can only be secondary.
+Among the term lists' own picks, a *background* topic (epidemic control, which every
+2020 article mentions) leads only when it outscores the runner-up by a clear margin.
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def _boundary_dir():  # type: ignore[no-untyped-def]
 def _rings(geometry: Mapping[str, object]) -> tuple[Ring, ...]:
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
     polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
-    return tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for polygon in polygons or [] for ring in polygon)  # type: ignore[union-attr]
+    return tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for polygon in polygons or [] for ring in polygon)  # type: ignore[union-attr,attr-defined]
 
 
 def load_shapes(codes: Iterable[str]) -> dict[str, tuple[Ring, ...]]:

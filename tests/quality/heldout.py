@@ -45,10 +45,6 @@ def author_names(article: CorpusArticle) -> tuple[str, ...]:
     return tuple(n for n in article.byline if not (compact(n) in editors and compact(n) not in others))
 
 
-def _printed_names(source: CorpusArticle, printed: str) -> set[str]:
-    return {compact(to_simplified(n)) for n in source.byline if compact(to_simplified(n)) in printed}
-
-
 def _gold(page: SyntheticPage, by_id: dict[str, CorpusArticle]) -> list[GoldArticle]:
     out = []
     lines = page.text.split("\n")
@@ -58,7 +54,7 @@ def _gold(page: SyntheticPage, by_id: dict[str, CorpusArticle]) -> list[GoldArti
         # sometimes writes a lead without its reporters (`本报讯：`), and a name that is not
         # on the page is no error of the reader's.
         printed = compact(to_simplified("".join(lines[gold.line_start - 1 : gold.line_end])))
-        names = {compact(to_simplified(n)) for n in author_names(source)} & _printed_names(source, printed)
+        names = {name for n in author_names(source) if (name := compact(to_simplified(n))) in printed}
         out.append(
             GoldArticle(
                 source_file=page.name,

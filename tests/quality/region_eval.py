@@ -21,11 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from generator.analyse.article import analyse_articles
-from generator.analyse.topic_model import load_topic_model
-from generator.analyse.topics import load_taxonomy
+from generator.analyse.topic_model import TopicModel, load_topic_model
+from generator.analyse.topics import Topic, load_taxonomy
 from generator.ingest.script import to_simplified
 from generator.ingest.split import split_document
-from generator.ingest.tagger import load_tagger
+from generator.ingest.tagger import LineTagger, load_tagger
 from generator.models import Region
 from generator.training.corpus import CorpusArticle, corpus_path, load_corpus, outlet_key, split_by_outlet
 from generator.training.train import document_from_bytes
@@ -49,22 +49,36 @@ def plain_file(article: CorpusArticle) -> str:
     return "\n\n".join([*head, *paragraphs]) + "\n"
 
 
-def predicted_region(article: CorpusArticle, *, with_outlet: bool = True) -> Region:
+@dataclass(frozen=True, slots=True)
+class Models:
+    """What cutting and analysing an article needs, loaded once per evaluation."""
+
+    tagger: LineTagger
+    taxonomy: tuple[Topic, ...]
+    topic_model: TopicModel
+
+
+def load_models() -> Models:
+    return Models(tagger=load_tagger(), taxonomy=load_taxonomy(), topic_model=load_topic_model())
+
+
+def predicted_region(article: CorpusArticle, models: Models, *, with_outlet: bool = True) -> Region:
     doc = document_from_bytes(plain_file(article).encode("utf-8"), name=f"{article.id}.txt")
-    raws = split_document(doc, tagger=load_tagger())
+    raws = split_document(doc, tagger=models.tagger)
     if not raws:
         return Region()
     if with_outlet:
         raws = tuple(replace(raw, outlet=to_simplified(outlet_key(article.outlet))) for raw in raws)
-    analysed = analyse_articles(raws, taxonomy=load_taxonomy(), topic_model=load_topic_model())
+    analysed = analyse_articles(raws, taxonomy=models.taxonomy, topic_model=models.topic_model)
     longest = max(analysed, key=lambda a: len(a.raw.body))
     return longest.region
 
 
 def results(articles: Iterable[CorpusArticle], *, with_outlet: bool = True) -> list[RegionResult]:
+    models = load_models()
     out = []
     for article in articles:
-        region = predicted_region(article, with_outlet=with_outlet)
+        region = predicted_region(article, models, with_outlet=with_outlet)
         out.append(
             RegionResult(
                 id=article.id,
