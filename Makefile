@@ -1,7 +1,8 @@
 # The two commands of the README:
 #   make site   - build the site from seeds/ into site/ (creates .venv from requirements.lock)
 #   make test   - run the whole test suite (creates/refreshes .venv with requirements-dev.lock)
-# Other targets: build, serve, export, offline (zip of the site), lint, clean.
+# Other targets: build, serve, export, offline (zip of the site), lint, clean,
+# merge-main (bring a pull request's branch up to date with main; see CONTRIBUTING.md).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP     := $(VENV)/.dev-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site build serve export offline test lint browser-deps clean
+.PHONY: site build serve export offline test lint browser-deps clean merge-main
 
 site: $(RUNTIME_STAMP)
 	$(PY) -m generator site
@@ -26,6 +27,10 @@ export: $(RUNTIME_STAMP)
 
 offline: $(RUNTIME_STAMP)
 	$(PY) -m generator offline --out dist/digest-site.zip
+
+REMOTE ?= origin
+merge-main: $(RUNTIME_STAMP)
+	PY=$(PY) ./scripts/merge-main $(REMOTE)
 
 test: $(DEV_STAMP) browser-deps
 	$(PY) -m ruff check generator tests benchmarks scripts

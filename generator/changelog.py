@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from generator.errors import BuildError
 from generator.models import LocalizedArticle
+from generator.record_lines import record_lines
 
 CHANGES_FILE = "changes.txt"
 HASHES_FILE = "content-hashes.txt"
@@ -111,40 +112,42 @@ def format_hashes(history: History) -> str:
     return "\n".join((*_HASHES_HEADER, *(f"{i} {h}" for i, h in sorted(history.hashes.items())))) + "\n"
 
 
-def _lines(text: str) -> Iterable[tuple[int, str]]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            yield number, stripped
-
-
 def parse_history(changes: str, hashes: str, *, where: Path | str = ".") -> History:
-    """The history in the two files' texts; a BuildError naming the file and line when malformed."""
-    updates: list[Update] = []
+    """The history in the two files' texts; a BuildError naming the file and line when malformed.
+
+    Both files are read as the union of a merge (`record_lines`). Two pull requests merged one
+    after the other both wrote the update after the last common one: `update 6` twice, with
+    different articles. The second header names an update that exists, and its lines join
+    it, so the merged history says that update 6 added both. An id with two hashes (both
+    sides corrected it) keeps the later one: the next build compares and lists it if needed.
+    """
+    updates: list[dict[str, list[str]]] = []
     current: dict[str, list[str]] | None = None
-
-    def close() -> None:
-        if current is not None:
-            updates.append(Update(len(updates) + 1, *(tuple(current[kind]) for kind in _MARKS.values())))
-
-    for number, line in _lines(changes):
+    for number, line in record_lines(changes):
         head, _, rest = line.partition(" ")
-        expected = len(updates) + (1 if current is None else 2)
-        if head == "update" and rest == str(expected):
-            close()
-            current = {kind: [] for kind in _MARKS.values()}
+        if head == "update" and rest.isdigit() and 1 <= int(rest) <= len(updates) + 1:
+            if int(rest) == len(updates) + 1:
+                updates.append({kind: [] for kind in _MARKS.values()})
+            current = updates[int(rest) - 1]
         elif head in _MARKS and rest and current is not None:
-            current[_MARKS[head]].append(rest)
+            if rest not in current[_MARKS[head]]:
+                current[_MARKS[head]].append(rest)
         else:
+            expected = len(updates) + 1
             raise BuildError(f"{Path(where) / CHANGES_FILE}:{number}: expected `update {expected}` or `+ id`: {line!r}")
-    close()
     state: dict[str, str] = {}
-    for number, line in _lines(hashes):
+    for number, line in record_lines(hashes):
         article_id, _, digest = line.partition(" ")
         if not digest or " " in digest:
             raise BuildError(f"{Path(where) / HASHES_FILE}:{number}: not an `id hash` line: {line!r}")
         state[article_id] = digest
-    return History(updates=tuple(updates), hashes=MappingProxyType(dict(sorted(state.items()))))
+    return History(
+        updates=tuple(
+            Update(index, *(tuple(sorted(update[kind])) for kind in _MARKS.values()))
+            for index, update in enumerate(updates, start=1)
+        ),
+        hashes=MappingProxyType(dict(sorted(state.items()))),
+    )
 
 
 def read_history(docs_dir: Path) -> History:

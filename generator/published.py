@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from generator.errors import BuildError
+from generator.record_lines import record_lines
 
 RECORD_FILE = "published-ids.txt"
 """In the docs folder root, beside `zh/` and `en/` (not inside either MkDocs docs folder)."""
@@ -54,10 +55,7 @@ def parse_record(text: str, *, where: str = RECORD_FILE) -> Record:
     """The record in `text`; a malformed line raises a BuildError naming `where` and the line."""
     ids: set[str] = set()
     moved: dict[str, str] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
+    for number, stripped in record_lines(text):
         old, arrow, new = stripped.partition(ARROW)
         names = (old, new) if arrow else (old,)
         bad = [name for name in names if not _ID.fullmatch(name)]

@@ -61,3 +61,24 @@ def test_the_hash_follows_what_readers_see_not_the_analysis_of_others() -> None:
     moved = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, page="2")))
     assert content_hash(loc) == content_hash(same)
     assert len({content_hash(loc), content_hash(retitled), content_hash(moved)}) == 3
+
+
+# Two pull requests, each adding one article after update 1, merged one after the other.
+_MERGED_BY_UNION = "update 1\n+ a\nupdate 2\n+ b\nupdate 2\n+ c\n"
+_MERGED_WITH_MARKERS = "update 1\n+ a\n<<<<<<< HEAD\nupdate 2\n+ b\n=======\nupdate 2\n+ c\n>>>>>>> pr-2\n"
+
+
+@pytest.mark.parametrize("changes", [_MERGED_BY_UNION, _MERGED_WITH_MARKERS])
+def test_two_merged_updates_with_one_number_are_one_update(changes: str) -> None:
+    hashes = "a 1\n<<<<<<< HEAD\nb 2\n=======\nc 3\n>>>>>>> pr-2\n"
+    history = parse_history(changes, hashes)
+    assert history.updates == (Update(1, added=("a",)), Update(2, added=("b", "c")))
+    assert dict(history.hashes) == {"a": "1", "b": "2", "c": "3"}
+    # The next build writes it back in the plain form and, with nothing else changed, adds nothing.
+    again = next_history(history, {"a": "1", "b": "2", "c": "3"})
+    assert format_changes(again).splitlines()[2:] == ["update 1", "+ a", "update 2", "+ b", "+ c"]
+
+
+def test_an_update_number_beyond_the_next_is_still_an_error() -> None:
+    with pytest.raises(BuildError, match=r"changes\.txt:3: expected `update 2`"):
+        parse_history("update 1\n+ a\nupdate 3\n+ b\n", "", where="docs")

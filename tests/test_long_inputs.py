@@ -197,19 +197,18 @@ def test_long_inputs_end_and_keep_every_character(shape: str, data: st.DataObjec
     lines = build(rng, data.draw(sizes, label="size"), fmt)
     raws = split_and_analyse(lines, fmt, tagged=tagged)
     kept = han("".join(f"{r.title or ''}{r.subtitle or ''}{''.join(r.paragraphs)}" for r in raws))
-    # The headline line of a bare page (no chrome, no lead under it) can be called furniture by
-    # the line model, on web pages and plain files: known, see
-    # test_a_bare_web_pages_headline_is_kept. Every other line's text is kept.
-    checked = lines[1:] if tagged and fmt is not SourceFormat.NEWSPAPER_PAGE else lines
+    # The headline of a plain file hard-wrapped like a PDF dump, with no blank line or lead
+    # under it, can be read by the line model as furniture or run into the text: known (issue
+    # 10, splitter accuracy). Every other line's text is kept, the headline of a bare web page too.
+    checked = lines[1:] if tagged and fmt is SourceFormat.PLAIN else lines
     assert han("\n".join(checked)) <= kept, sorted(han("\n".join(checked)) - kept)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the line model can label a bare web page's lone headline as site furniture (no chrome around it)",
-)
-def test_a_bare_web_pages_headline_is_kept() -> None:
-    lines = long_file(random.Random(2237), 1187, SourceFormat.WEB_PAGE)
+@pytest.mark.parametrize("seed", [2237, 1, 2, 3])
+def test_a_bare_web_pages_headline_is_kept(seed: int) -> None:
+    # A scraped page without any site chrome (reader mode): its first line is the headline,
+    # which the line model once labelled furniture (the synthesiser now lays out such pages).
+    lines = long_file(random.Random(seed), 1187 if seed == 2237 else 60, SourceFormat.WEB_PAGE)
     raws = split_and_analyse(lines, SourceFormat.WEB_PAGE, tagged=True)
     assert any(r.title == lines[0] for r in raws)
 

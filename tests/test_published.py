@@ -102,3 +102,9 @@ def test_dated_ids_move_to_the_new_id_with_the_same_hash() -> None:
 def test_an_ambiguous_or_new_style_id_is_not_moved() -> None:
     assert dated_id_moves(["undated-0c94f240e4"], ["a-0c94f240e4", "b-0c94f240e4"]) == {}
     assert dated_id_moves(["a-0c94f240e4"], ["b-0c94f240e4"]) == {}
+
+
+def test_a_record_left_with_merge_conflict_markers_is_the_union_of_both_sides() -> None:
+    text = "a-1\n<<<<<<< HEAD\nb-2\n=======\nc-3\nd-4 -> c-3\n>>>>>>> pr-2\n"
+    record = parse_record(text)
+    assert record.ids == {"a-1", "b-2", "c-3", "d-4"} and dict(record.moved) == {"d-4": "c-3"}

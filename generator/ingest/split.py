@@ -658,10 +658,16 @@ def split_document(
     document without any article text gives an empty tuple. `default_year` dates
     month/day datelines on a page that never writes its year (`ingest_seeds` passes
     the year the other pages of the corpus write). With a `tagger` (the trained line
-    model) every format is cut by its labels; without one, by the earlier hand rules.
+    model) every format is cut by its labels; without one, or when the model finds no article
+    at all in the document, by the earlier hand rules.
     """
     if tagger is not None:
-        return _split_tagged(doc, default_year, tagger)
+        tagged = _split_tagged(doc, default_year, tagger)
+        if tagged:
+            return tagged
+        # The model called every line furniture. On a page of real chrome the rules find no
+        # article either; on a page of prose (one long scraped line opening `截至…月…日`) they
+        # do, and text is never dropped because one model was wrong.
     if doc.format is SourceFormat.NEWSPAPER_PAGE:
         return _split_page(doc, default_year)
     return _split_single(doc, default_year)

@@ -52,6 +52,8 @@ from generator.training.furniture import FURNITURE_SPLITS, furniture_pools
 __all__ = ["LAYOUTS", "GoldArticle", "SyntheticPage", "main", "synthesise"]
 
 LAYOUTS = ("epaper", "web", "multiweb", "plain", "oneline")
+# Share of scraped pages without any site chrome (reader mode, copied by hand).
+BARE_WEB_SHARE = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,6 +634,11 @@ def _web_page(rng: random.Random, kit: _Kit, item: _Item, story: int) -> tuple[l
         lines.append(_out(_breadcrumb(rng, kit, item), furniture))
     if rng.random() < 0.3:
         lines.append(_blank())
+    # A page saved in reader mode or copied by hand has no site chrome at all: the headline
+    # is the first line (drawn after the chrome so the other pages keep their draws).
+    bare = rng.random() < BARE_WEB_SHARE
+    if bare:
+        lines.clear()
 
     kicker = article.kicker if article.title and article.kicker and rng.random() < 0.6 else None
     title = article.title
@@ -692,6 +699,9 @@ def _web_page(rng: random.Random, kit: _Kit, item: _Item, story: int) -> tuple[l
         lines.append(_blank())
         for _ in range(rng.randint(1, 4)):
             lines.append(_out(kit.fill(rng, kit.raw(rng, "footer_templates")), furniture))
+    if bare:  # nor the related links and footer after the text
+        while lines and lines[-1].role in (LineRole.FURNITURE, None) and lines[-1].story is None:
+            lines.pop()
     date = _self_date(item, all_printed=True, first_printed=True) or _header_date(item, printed)
     return lines, _Story(item, title, subtitle, kicker, None, date, extra)
 

@@ -166,8 +166,45 @@ def read_catalog(path: Path, *, missing_ok: bool = True) -> polib.POFile:
     try:
         catalog = polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
     except (OSError, ValueError) as exc:  # polib reports syntax errors as IOError/ValueError
-        raise TranslationError(f"{path}: cannot read the translation memory: {exc}") from exc
+        raise TranslationError(f"{path}: cannot read the translation memory: {exc}{_merge_hint(path)}") from exc
+    _refuse_duplicates(catalog, path)
     return catalog
+
+
+_CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
+
+
+def _merge_hint(path: Path) -> str:
+    """Where a syntax error comes from a merge left unresolved, the line and what to do."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return ""
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(_CONFLICT_MARKERS) or line.rstrip() == "=======":
+            return (
+                f"\n{path}:{number}: an unresolved merge conflict: keep the entries of both sides, delete"
+                " the marker lines, and keep one msgstr where both sides changed the same entry"
+            )
+    # A union merge of one entry changed on both sides leaves two msgstr lines in it.
+    return " (an entry with two msgstr lines comes from a merge of two changes to it: keep the right one)"
+
+
+def _refuse_duplicates(catalog: polib.POFile, path: Path) -> None:
+    """Two live entries with one context and source: what a merge keeping both sides' versions
+    of one entry leaves (`.gitattributes` merges en.po as a union: entries added on both sides
+    merge cleanly, the same entry changed on both sides ends up here)."""
+    first_line: dict[tuple[str, str], int] = {}
+    for entry in catalog:
+        if entry.obsolete:
+            continue
+        key = (entry.msgctxt or "", entry.msgid)
+        if key in first_line:
+            raise TranslationError(
+                f"{path}:{entry.linenum}: entry {key[0] or key[1]!r} appears twice (also line {first_line[key]}):"
+                " two changes to one entry were merged; keep the right one and delete the other"
+            )
+        first_line[key] = entry.linenum
 
 
 def load_memory(path: Path) -> Memory:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from generator.ingest.line_features import PageLine
 from generator.ingest.read import split_lines
+from generator.ingest.roles import Boundary, LineRole
 from generator.ingest.split import split_document
 from generator.ingest.tagger import LineTagger, load_tagger
 from generator.models import DateBasis, SourceDocument, SourceFormat
@@ -69,3 +73,22 @@ def test_plain_file_headline_above_a_wire_lead_gets_title_and_date(tagger: LineT
     assert (article.date, article.date_basis) == ("2021-03-05", DateBasis.DATELINE)
     assert article.outlet == "新华社"
     assert article.byline == ("周文涛",)
+
+
+class _AllFurniture:
+    """A line model that calls every line site furniture (the failure the fallback is for)."""
+
+    def tag(self, lines: Sequence[PageLine], *, layout: str | None = None) -> tuple[tuple[Boundary, LineRole], ...]:
+        return tuple((Boundary.OUTSIDE, LineRole.FURNITURE) for _ in lines)
+
+
+def test_prose_the_model_calls_furniture_is_still_an_article() -> None:
+    sentence = "日前，东山县举行春季植树活动，机关干部和群众共栽下各类苗木三万余株。"
+    text = f"东山县春季植树活动启动\n{sentence * 20}\n"
+    (article,) = split_document(_doc(text, SourceFormat.WEB_PAGE), tagger=_AllFurniture())  # type: ignore[arg-type]
+    assert article.title == "东山县春季植树活动启动" and "三万余株" in article.body
+
+
+def test_a_page_of_chrome_alone_still_gives_no_article() -> None:
+    text = "东山新闻网\n首页 | 新闻 | 政务\n版权所有 东山新闻网\n"
+    assert split_document(_doc(text, SourceFormat.WEB_PAGE), tagger=_AllFurniture()) == ()  # type: ignore[arg-type]

@@ -250,3 +250,28 @@ def test_move_contexts_keeps_english_state_and_obsolete_hints() -> None:
         ("2019-01-01-2222222222:title", "别的", "Other", [], None, True),
     ]
     assert entry_state(po[0]) is TranslationState.REVIEWED
+
+
+_HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def test_one_entry_twice_after_a_union_merge_is_refused_naming_both_lines(tmp_path: Path) -> None:
+    po = tmp_path / "en.po"
+    entry = 'msgctxt "a-1:title"\nmsgid "标题"\nmsgstr "{}"\n\n'
+    po.write_text(_HEADER + entry.format("Title") + entry.format("Headline"), encoding="utf-8")
+    with pytest.raises(TranslationError, match=r"en.po:9: entry 'a-1:title' appears twice \(also line 5\)"):
+        read_catalog(po)
+
+
+def test_an_obsolete_copy_of_an_entry_is_not_a_duplicate(tmp_path: Path) -> None:
+    po = tmp_path / "en.po"
+    live = 'msgctxt "a-1:title"\nmsgid "标题"\nmsgstr "Title"\n\n'
+    po.write_text(_HEADER + live + "#~ " + live.replace("\n", "\n#~ ", 2), encoding="utf-8")
+    assert [entry.obsolete for entry in read_catalog(po)] == [False, True]
+
+
+def test_leftover_conflict_markers_are_named_with_their_line(tmp_path: Path) -> None:
+    po = tmp_path / "en.po"
+    po.write_text(_HEADER + '<<<<<<< HEAD\nmsgid "甲"\nmsgstr ""\n=======\n>>>>>>> main\n', encoding="utf-8")
+    with pytest.raises(TranslationError, match=r"en.po:5: an unresolved merge conflict"):
+        read_catalog(po)
