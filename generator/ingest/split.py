@@ -68,6 +68,7 @@ from generator.ingest.single import (
     title_line,
     web_title,
 )
+from generator.ingest.source_url import addresses_by_article, web_address
 from generator.ingest.units import WRAPPED_CLOSE_RE, Unit, UnitKind, page_units
 from generator.ingest.web_article import (
     article_end,
@@ -210,6 +211,7 @@ def _make_article(
     context: _PageContext,
     captions: tuple[str, ...] = (),
     starts_mid_sentence: bool = False,
+    url_in_text: str | None = None,
 ) -> RawArticle | None:
     paragraphs, original, traditional = _script(join_paragraphs(body.lines))
     paragraphs = tuple(p for p in paragraphs if p.strip())
@@ -257,7 +259,8 @@ def _make_article(
         continued_from=body.continued_from,
         captions=captions,
         page=doc.sidecar.page if doc.sidecar else None,
-        url=doc.sidecar.url if doc.sidecar else None,
+        # An editor's sidecar first, then the page's own metadata, then the address the text prints.
+        url=(doc.sidecar.url if doc.sidecar else None) or web_address(meta_value(doc.meta, "url")) or url_in_text,
     )
 
 
@@ -413,6 +416,7 @@ def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArt
     start = title_line(all_lines, title, before=nonblank[0].number)
     if head_line is not None and title is not None and compact(title) in compact(head_line.text):
         start = head_line.number
+    (url,) = addresses_by_article(((line.number, line.text) for line in doc.lines), (1,))
     article = _make_article(
         doc,
         line_start=start or nonblank[0].number,
@@ -420,6 +424,7 @@ def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArt
         body=body,
         headline=compose_headline((heads,)) if heads else Headline(title=title),
         context=_context(doc, [line.text for line in lines], meta, default_year),
+        url_in_text=url,
     )
     return (article,) if article is not None else ()
 
@@ -615,6 +620,14 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
     loose = _loose_captions(
         page.outside, [(i, "".join(b.lines) + (h.title or "")) for i, (_, b, _, h) in enumerate(drafts) if b.photo]
     )
+    # A newspaper page's address (an e-paper viewer) is no single story's original.
+    urls = (
+        addresses_by_article(
+            ((line.number, line.text) for line in numbered), [group.first_line for group, *_ in drafts]
+        )
+        if doc.format is not SourceFormat.NEWSPAPER_PAGE
+        else (None,) * len(drafts)
+    )
     articles: list[RawArticle] = []
     for index, (group, body, context, headline) in enumerate(drafts):
         captions = (*_captions(group), *loose.get(index, ()))
@@ -626,6 +639,7 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
             headline=headline,
             context=replace(context, page_date=shared_page_date),
             captions=captions,
+            url_in_text=urls[index],
         )
         if article is None and captions:
             # A photo with its caption and no other text is still a story.
@@ -637,6 +651,7 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
                 headline=headline,
                 context=replace(context, page_date=shared_page_date),
                 captions=captions,
+                url_in_text=urls[index],
             )
         if article is not None:
             articles.append(article)

@@ -155,3 +155,4 @@ def test_html_seed_becomes_an_article_with_its_metadata(tmp_path: Path) -> None:
     assert article.date == "2021-03-05"
     assert article.paragraphs[0].startswith("3月4日，某市召开春季农业生产工作会议")
     assert not any("关于我们" in p for p in article.paragraphs)
+    assert article.url == "https://news.example.org/2021/0305/1.html"  # the page's canonical address

@@ -92,3 +92,15 @@ def test_prose_the_model_calls_furniture_is_still_an_article() -> None:
 def test_a_page_of_chrome_alone_still_gives_no_article() -> None:
     text = "东山新闻网\n首页 | 新闻 | 政务\n版权所有 东山新闻网\n"
     assert split_document(_doc(text, SourceFormat.WEB_PAGE), tagger=_AllFurniture()) == ()  # type: ignore[arg-type]
+
+
+def test_a_web_page_that_prints_its_address_links_to_it(tagger: LineTagger) -> None:
+    address = "http://www.dongshan.example.cn/xw/202103/t20210312_4455.html"
+    page = WEB_PAGE.replace("责任编辑：赵一鸣\n", f"责任编辑：赵一鸣\n{address}\n")
+    (article,) = split_document(_doc(page, SourceFormat.WEB_PAGE), tagger=tagger)
+    assert article.url == address and address not in article.body
+
+
+def test_a_newspaper_pages_address_is_no_storys_original(tagger: LineTagger) -> None:
+    page = ONE_LINE_PAGE + "http://epaper.example.cn/html/2021-03/12/node_4455.htm\n"
+    assert all(a.url is None for a in split_document(_doc(page), tagger=tagger))
