@@ -121,17 +121,16 @@ def parse_history(changes: str, hashes: str, *, where: Path | str = ".") -> Hist
     it, so the merged history says that update 6 added both. An id with two hashes (both
     sides corrected it) keeps the later one: the next build compares and lists it if needed.
     """
-    updates: list[dict[str, list[str]]] = []
-    current: dict[str, list[str]] | None = None
+    updates: list[dict[str, set[str]]] = []
+    current: dict[str, set[str]] | None = None
     for number, line in record_lines(changes):
         head, _, rest = line.partition(" ")
         if head == "update" and rest.isdigit() and 1 <= int(rest) <= len(updates) + 1:
             if int(rest) == len(updates) + 1:
-                updates.append({kind: [] for kind in _MARKS.values()})
+                updates.append({kind: set() for kind in _MARKS.values()})
             current = updates[int(rest) - 1]
         elif head in _MARKS and rest and current is not None:
-            if rest not in current[_MARKS[head]]:
-                current[_MARKS[head]].append(rest)
+            current[_MARKS[head]].add(rest)  # a set: a union merge may repeat a line
         else:
             expected = len(updates) + 1
             raise BuildError(f"{Path(where) / CHANGES_FILE}:{number}: expected `update {expected}` or `+ id`: {line!r}")
