@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/scale.py --articles 1000 [--stages] [--profile 30]
-        [--build --jobs 1 --jobs 2] [--incremental] [--keep DIR]
+        [--build --jobs 1 --jobs 2 [--dask]] [--incremental] [--keep DIR]
 
 The corpus is made by the layout synthesiser (`generator.training.synth`) from the shared
 article corpus: e-paper pages, scraped web pages, multi-page scrapes, plain dumps and pages
@@ -20,7 +20,9 @@ What is reported (Markdown rows for BENCHMARKS.md):
 * `--profile K`: cProfile of the analysis stage, the K functions with the most own time.
 * `--build`: `python -m generator build` in a child process (per `--jobs` value): wall time,
   CPU seconds of the whole process tree over wall time (cores used), and the peak of the
-  summed resident memory of the process tree (sampled every 50 ms from /proc).
+  summed resident memory of the process tree (sampled every 50 ms from /proc). With `--dask`,
+  each also with `--executor dask` (a local cluster of as many worker processes, started by
+  the build), and whether its docs folder is byte-identical to the local run's.
 * `--incremental`: with a fresh cache folder, a first build, an unchanged rebuild, and a
   rebuild after one seed changed (one character of one article).
 
@@ -194,13 +196,26 @@ def _build_cmd(seeds: Path, docs: Path, jobs: int | None) -> list[str]:
     return [*cmd, "--jobs", str(jobs)] if jobs is not None else cmd
 
 
-def builds(seeds: Path, tmp: Path, jobs: Sequence[int | None], env: dict[str, str]) -> None:
-    print("\n| `generator build` | wall s | CPU s | cores used | peak memory (process tree) |")
-    print("|---|---:|---:|---:|---:|")
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def builds(seeds: Path, tmp: Path, jobs: Sequence[int | None], env: dict[str, str], *, dask: bool = False) -> None:
+    """Each --jobs value on local processes, and with `dask` on a local Dask cluster of as many
+    worker processes (started by the build: its start-up and the workers' loading included)."""
+    print("\n| `generator build` | wall s | CPU s | cores used | peak memory (process tree) | output |")
+    print("|---|---:|---:|---:|---:|---|")
     for job in jobs:
-        wall, cpu, peak = run_measured(_build_cmd(seeds, tmp / f"docs-{job}", job), env)
+        local = tmp / f"docs-{job}"
+        wall, cpu, peak = run_measured(_build_cmd(seeds, local, job), env)
         name = f"--jobs {job}" if job is not None else "default jobs"
-        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {cpu / wall:.2f} | {peak} MB |")
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {cpu / wall:.2f} | {peak} MB | reference |")
+        if dask:
+            on_dask = tmp / f"docs-dask-{job}"
+            cmd = [*_build_cmd(seeds, on_dask, job), "--executor", "dask"]
+            wall, cpu, peak = run_measured(cmd, env)
+            same = "identical" if _tree(on_dask) == _tree(local) else "DIFFERENT"
+            print(f"| {name} --executor dask | {wall:.1f} | {cpu:.1f} | {cpu / wall:.2f} | {peak} MB | {same} |")
 
 
 def incremental(seeds: Path, tmp: Path, jobs: int | None, env: dict[str, str]) -> None:
@@ -229,6 +244,7 @@ def main() -> None:
     parser.add_argument("--build", action="store_true", help="time `generator build` in a child process")
     parser.add_argument("--jobs", type=int, action="append", help="--jobs values for --build (repeatable)")
     parser.add_argument("--incremental", action="store_true", help="time rebuilds with the cache")
+    parser.add_argument("--dask", action="store_true", help="with --build: also on a local Dask cluster")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = parser.parse_args()
 
@@ -248,7 +264,7 @@ def main() -> None:
         if args.stages or args.profile:
             stages(seeds, tmp, args.profile)
         if args.build:
-            builds(seeds, tmp, args.jobs or [None], env)
+            builds(seeds, tmp, args.jobs or [None], env, dask=args.dask)
         if args.incremental:
             incremental(seeds, tmp, (args.jobs or [None])[0], env)
         shutil.rmtree(tmp / "docs", ignore_errors=True)

@@ -40,7 +40,20 @@ def _common_options(func: F) -> F:
 
 
 def _scale_options(func: F) -> F:
-    """--jobs and the cache: how the per-seed work runs (never what it gives)."""
+    """--jobs, the executor and the cache: how the per-seed work runs (never what it gives)."""
+    func = click.option(
+        "--scheduler",
+        default=None,
+        metavar="ADDR",
+        help="With --executor dask: the scheduler, e.g. tcp://10.0.0.5:8786 [a local cluster of --jobs workers]"
+        " (env DIGEST_SCHEDULER).",
+    )(func)
+    func = click.option(
+        "--executor",
+        type=click.Choice(["local", "dask"]),
+        default=None,
+        help="Where the per-seed work runs: local processes, or a Dask cluster [local] (env DIGEST_EXECUTOR).",
+    )(func)
     func = click.option("--no-cache", is_flag=True, help="Neither read nor write the per-seed cache.")(func)
     func = click.option(
         "--cache-dir",
@@ -66,6 +79,8 @@ def _settings(
     jobs: int | None = None,
     cache_dir: str | None = None,
     no_cache: bool = False,
+    executor: str | None = None,
+    scheduler: str | None = None,
 ) -> Settings:
     if jobs is None and not os.environ.get("DIGEST_JOBS"):
         jobs = default_jobs()
@@ -78,6 +93,8 @@ def _settings(
         cache_dir=cache_dir,
         no_cache=no_cache,
         cache_by_default=True,
+        executor=executor,
+        scheduler=scheduler,
     )
 
 

@@ -46,6 +46,10 @@ class Settings:
     jobs: int = 1
     # Folder of the per-seed cache (`generator.seed_cache`); None: no cache.
     cache_dir: Path | None = None
+    # Where the per-seed work runs: "local" (this process, or a pool of `jobs` processes) or
+    # "dask" (`generator.dask_executor`: the cluster at `scheduler`, else `jobs` local workers).
+    executor: str = "local"
+    scheduler: str | None = None
 
     @property
     def mkdocs_config_en(self) -> Path:
@@ -73,6 +77,13 @@ def normalise_site_url(value: str) -> str | None:
     return url if _SITE_URL_RE.match(url) else None
 
 
+EXECUTORS = ("local", "dask")
+# What `distributed.Client` takes: [protocol://]host:port (a host name, IPv4, or [IPv6]).
+_SCHEDULER_RE = re.compile(
+    r"(?:(?:tcp|tls|ws|wss)://)?(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:]+\]):\d{1,5}"
+)
+
+
 def load_settings(
     *,
     seeds: str | os.PathLike[str] | None = None,
@@ -84,6 +95,8 @@ def load_settings(
     cache_dir: str | os.PathLike[str] | None = None,
     no_cache: bool = False,
     cache_by_default: bool = False,
+    executor: str | None = None,
+    scheduler: str | None = None,
 ) -> Settings:
     """Build settings from explicit options, then `DIGEST_*` environment variables, then defaults.
 
@@ -93,7 +106,8 @@ def load_settings(
     `DIGEST_JOBS` (processes for the per-seed work, default 1: the serial path; the command
     line defaults to the number of cores), `DIGEST_CACHE_DIR` (the per-seed cache; without it
     no cache, unless `cache_by_default`, as the command line asks: `.cache/digest`),
-    `DIGEST_NO_CACHE` (1/true/yes: no cache whatever else says so).
+    `DIGEST_NO_CACHE` (1/true/yes: no cache whatever else says so), `DIGEST_EXECUTOR`
+    (`local` or `dask`) and `DIGEST_SCHEDULER` (a Dask scheduler's address).
     Every problem is collected and reported at once.
     """
     base = (root or project_root()).resolve()
@@ -143,6 +157,14 @@ def load_settings(
     cache = None if no_cache or not wants_cache else pick(cache_dir, "DIGEST_CACHE_DIR", ".cache/digest")
     if jobs < 1:
         problems.append(f"--jobs must be at least 1, got {jobs}")
+    executor = (executor or env.get("DIGEST_EXECUTOR", "") or "local").strip().lower()
+    scheduler = (scheduler or env.get("DIGEST_SCHEDULER", "")).strip() or None
+    if executor not in EXECUTORS:
+        problems.append(f"--executor must be one of {', '.join(EXECUTORS)}, got {executor!r}")
+    if scheduler is not None and executor != "dask":
+        problems.append("--scheduler names a Dask scheduler: it needs --executor dask")
+    elif scheduler is not None and not _SCHEDULER_RE.fullmatch(scheduler):
+        problems.append(f"--scheduler must be a Dask scheduler address such as tcp://10.0.0.5:8786, got {scheduler!r}")
     if problems:
         raise ConfigError("; ".join(problems))
     return Settings(
@@ -156,4 +178,6 @@ def load_settings(
         site_url=site_url,
         jobs=jobs or 1,
         cache_dir=cache,
+        executor=executor,
+        scheduler=scheduler,
     )

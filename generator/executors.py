@@ -2,8 +2,8 @@
 
 A task is a top-level function called as `task(*arguments, resources)`; the executor owns
 the resources (`seedmap.Resources`), loaded once per process that runs tasks, and returns
-results in the order of the arguments. Output never depends on the executor. Another
-executor (a Dask cluster) only needs `map` and a way to give each worker its resources.
+results in the order of the arguments. Output never depends on the executor. A Dask cluster
+is the third (`generator.dask_executor`, an optional dependency).
 """
 
 from __future__ import annotations
@@ -21,7 +21,19 @@ T = TypeVar("T")
 
 
 class Executor(Protocol):
+    """What the per-seed map needs: tasks run, results in the order of the arguments."""
+
     def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]: ...
+
+
+class OwnedExecutor(Executor, Protocol):
+    """An executor the pipeline opens and closes (its processes, its cluster connection)."""
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> OwnedExecutor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def default_jobs() -> int:

@@ -25,8 +25,8 @@ from generator.changelog import (
     read_history,
 )
 from generator.config import Settings
-from generator.errors import BuildError, IngestError
-from generator.executors import PoolExecutor, SerialExecutor
+from generator.errors import BuildError, ConfigError, IngestError
+from generator.executors import OwnedExecutor, PoolExecutor, SerialExecutor
 from generator.interrupt import pause_point
 from generator.models import LocalizedArticle
 from generator.overrides import OVERRIDES_FILE, apply_overrides, read_overrides
@@ -159,8 +159,20 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
 
 
-def _executor(settings: Settings, resources: Resources) -> SerialExecutor | PoolExecutor:
-    """Where the per-seed work runs: `jobs` local processes, or this one."""
+def _executor(settings: Settings, resources: Resources) -> OwnedExecutor:
+    """Where the per-seed work runs: a Dask cluster, `jobs` local processes, or this one."""
+    if settings.executor == "dask":
+        try:
+            from generator.dask_executor import DaskExecutor
+        except ImportError as exc:
+            raise ConfigError(
+                f"--executor dask needs dask.distributed, which is not installed ({exc}):"
+                " .venv/bin/pip install 'dask[distributed]' (README, Scale)"
+            ) from exc
+        try:
+            return DaskExecutor(resources, scheduler=settings.scheduler, jobs=settings.jobs)
+        except (OSError, ValueError) as exc:  # no scheduler there (a timeout is an OSError), or a bad address
+            raise ConfigError(f"cannot reach the Dask scheduler {settings.scheduler}: {exc}") from exc
     if settings.jobs > 1:
         return PoolExecutor(resources, jobs=settings.jobs)
     return SerialExecutor(resources)
