@@ -22,6 +22,7 @@ standard references):
 
 from __future__ import annotations
 
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
 
@@ -240,6 +241,9 @@ def syllables(place: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Pure, and asked again and again for the same few thousand words (every keyword and topic
+# evidence word of every article gets its pinyin): remembered.
+@lru_cache(maxsize=1 << 16)
 def pinyin_word(place: str) -> str:
     """Place name as one capitalised pinyin word: 西安 -> Xi'an, 呼和浩特 -> Huhehaote."""
     parts = syllables(place)

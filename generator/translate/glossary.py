@@ -70,6 +70,21 @@ class Glossary:
     patterns: tuple[Pattern, ...]
     departments: Mapping[str, str]
     department_re: re.Pattern[str]
+    # The distinct lengths of the exact entries, shortest first: where `find_terms` looks.
+    entry_lengths: tuple[int, ...] = ()
+
+
+def _entry_spans(text: str, glossary: Glossary) -> list[tuple[int, int, Term]]:
+    """Every occurrence of every exact entry in `text`, overlapping ones included: a dictionary
+    lookup per position and entry length (linear in the text, whatever the glossary's size)."""
+    lengths = glossary.entry_lengths or tuple(sorted({len(key) for key in glossary.entries if key}))
+    entries = glossary.entries
+    return [
+        (start, start + length, entries[text[start : start + length]])
+        for start in range(len(text))
+        for length in lengths
+        if start + length <= len(text) and text[start : start + length] in entries
+    ]
 
 
 def _section_singular(section: str) -> str:
@@ -117,6 +132,7 @@ def parse_glossary(text: str, *, source: str = GLOSSARY_FILE) -> Glossary:
         patterns=patterns,
         departments=MappingProxyType(departments),
         department_re=department_re,
+        entry_lengths=tuple(sorted({len(zh) for zh in entries if zh})),
     )
 
 
@@ -217,10 +233,7 @@ def find_terms(
 ) -> tuple[Term, ...]:
     """Every glossary term found in `text`, longest matches first, each once, in text order."""
     gazetteer = gazetteer or load_gazetteer()
-    found: list[tuple[int, int, Term]] = []
-    for zh, term in glossary.entries.items():
-        for match in re.finditer(re.escape(zh), text):
-            found.append((match.start(), match.end(), term))
+    found = _entry_spans(text, glossary)
     for pattern in glossary.patterns:
         for match in pattern.regex.finditer(text):
             if match.start("place") > match.start():
