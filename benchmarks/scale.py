@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/scale.py --articles 1000 [--stages] [--profile 30]
-        [--build --jobs 1 --jobs 2 [--dask]] [--incremental] [--keep DIR]
+        [--build --jobs 1 --jobs 2 [--dask]] [--site] [--incremental] [--keep DIR]
 
 The corpus is made by the layout synthesiser (`generator.training.synth`) from the shared
 article corpus: e-paper pages, scraped web pages, multi-page scrapes, plain dumps and pages
@@ -20,9 +20,13 @@ What is reported (Markdown rows for BENCHMARKS.md):
 * `--profile K`: cProfile of the analysis stage, the K functions with the most own time.
 * `--build`: `python -m generator build` in a child process (per `--jobs` value): wall time,
   CPU seconds of the whole process tree over wall time (cores used), and the peak of the
-  summed resident memory of the process tree (sampled every 50 ms from /proc). With `--dask`,
-  each also with `--executor dask` (a local cluster of as many worker processes, started by
-  the build), and whether its docs folder is byte-identical to the local run's.
+  summed proportional set size of the process tree (sampled every 50 ms from /proc; pages
+  shared by forked workers count once). With `--dask`, each also with `--executor dask` (a
+  local cluster of as many worker processes, started by the build), and whether its docs
+  folder is byte-identical to the local run's.
+* `--site`: `python -m generator site` (raw pages to both finished sites, no cache) beside two
+  stock MkDocs + Material builds of the same Markdown, already written (Material's own search
+  indexing every page, the same short navigation), and the search index sizes.
 * `--incremental`: with a fresh cache folder, a first build, an unchanged rebuild, and a
   rebuild after one seed changed (one character of one article).
 
@@ -140,8 +144,9 @@ def stages(seeds: Path, tmp: Path, profile: int) -> None:
         stats.sort_stats("tottime").print_stats(profile)
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of `pid` and every descendant, in KiB (Linux /proc)."""
+def _tree_memory_kb(pid: int) -> int:
+    """Memory of `pid` and every descendant, in KiB (Linux /proc): proportional set size where
+    the kernel gives it, else resident set size."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -159,13 +164,26 @@ def _tree_rss_kb(pid: int) -> int:
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
-        total += rss.get(current, 0)
+        total += _pss_kb(current) or rss.get(current, 0)
         stack.extend(children.get(current, ()))
     return total
 
 
+def _pss_kb(pid: int) -> int | None:
+    """Proportional set size of `pid` in KiB: a page shared by n processes counts 1/n (pool
+    workers forked from the driver share its tables; summed RSS would count them per worker)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return None
+
+
 def run_measured(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Run `cmd`: (wall seconds, CPU seconds of the process tree, peak summed RSS in MiB)."""
+    """Run `cmd`: (wall seconds, CPU seconds of the process tree, peak summed PSS in MiB)."""
     before = os.times()
     start = time.perf_counter()
     process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -175,7 +193,7 @@ def run_measured(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float,
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss_kb(process.pid))
+            peak = max(peak, _tree_memory_kb(process.pid))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -218,6 +236,67 @@ def builds(seeds: Path, tmp: Path, jobs: Sequence[int | None], env: dict[str, st
             print(f"| {name} --executor dask | {wall:.1f} | {cpu:.1f} | {cpu / wall:.2f} | {peak} MB | {same} |")
 
 
+STOCK_CONFIG = """\
+site_name: stock
+docs_dir: {docs}
+site_dir: {site}
+use_directory_urls: false
+theme:
+  name: material
+  language: {language}
+plugins:
+  - search
+markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.details]
+nav:
+  - index.md
+"""
+
+
+def _stock_docs(source: Path, target: Path) -> None:
+    """The digest's Markdown for one language as a stock user would feed it to MkDocs:
+    every page in Material's own search index (our pages opt out of it for the digest's)."""
+    shutil.copytree(source, target)
+    for page in target.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(text.replace("search:\n  exclude: true\n", "", 1), encoding="utf-8")
+
+
+def sites(seeds: Path, tmp: Path, jobs: int | None, env: dict[str, str]) -> None:
+    """Raw pages to both finished sites (`generator site`, no cache) beside two stock MkDocs +
+    Material builds of the same Markdown (already written: the user's Markdown in a stock
+    set-up, Material's own search plugin indexing every page, the same short navigation)."""
+    docs, site = tmp / "docs-site", tmp / "site"
+    cmd = [sys.executable, "-m", "generator", "site", "--seeds", str(seeds), "--docs", str(docs), "--site", str(site)]
+    cmd += ["--no-cache", *(["--jobs", str(jobs)] if jobs is not None else [])]
+    ours = run_measured(cmd, env)
+    rows = [("`generator site`: raw pages to both sites", ours, _index_mb(site))]
+    stock_wall, stock_cpu, stock_peak = 0.0, 0.0, 0
+    for language in ("zh", "en"):
+        stock_docs, stock_site = tmp / f"stock-docs-{language}", tmp / f"stock-site-{language}"
+        _stock_docs(docs / language, stock_docs)
+        config = tmp / f"stock-{language}.yml"
+        config.write_text(STOCK_CONFIG.format(docs=stock_docs, site=stock_site, language=language), encoding="utf-8")
+        wall, cpu, peak = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], env)
+        rows.append((f"stock MkDocs + Material, {language} Markdown", (wall, cpu, peak), _index_mb(stock_site)))
+        stock_wall, stock_cpu, stock_peak = stock_wall + wall, stock_cpu + cpu, max(stock_peak, peak)
+    rows.append(("stock, both languages one after the other", (stock_wall, stock_cpu, stock_peak), ""))
+    print("\n| raw pages to a finished site | wall s | CPU s | cores used | peak memory | search index |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name, (wall, cpu, peak), index in rows:
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {cpu / wall:.2f} | {peak} MB | {index} |")
+    print(f"\nratio digest / stock: {ours[0] / stock_wall:.2f}")
+
+
+def _index_mb(site: Path) -> str:
+    """Size of the search index of each language's site under `site`: the digest's shards
+    (`assets/search/`) plus Material's `search/search_index.json`."""
+    sizes = []
+    for root in sorted({p.parent.parent for p in site.rglob("search_index.json")}):
+        files = [root / "search" / "search_index.json", *(root / "assets" / "search").glob("*")]
+        sizes.append(sum(p.stat().st_size for p in files if p.is_file()) / 1e6)
+    return " / ".join(f"{size:.1f} MB" for size in sizes)
+
+
 def incremental(seeds: Path, tmp: Path, jobs: int | None, env: dict[str, str]) -> None:
     cache = tmp / "cache"
     env = {**env, "DIGEST_CACHE_DIR": str(cache)}
@@ -244,6 +323,7 @@ def main() -> None:
     parser.add_argument("--build", action="store_true", help="time `generator build` in a child process")
     parser.add_argument("--jobs", type=int, action="append", help="--jobs values for --build (repeatable)")
     parser.add_argument("--incremental", action="store_true", help="time rebuilds with the cache")
+    parser.add_argument("--site", action="store_true", help="`generator site` beside two stock MkDocs builds")
     parser.add_argument("--dask", action="store_true", help="with --build: also on a local Dask cluster")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     args = parser.parse_args()
@@ -265,6 +345,8 @@ def main() -> None:
             stages(seeds, tmp, args.profile)
         if args.build:
             builds(seeds, tmp, args.jobs or [None], env, dask=args.dask)
+        if args.site:
+            sites(seeds, tmp, (args.jobs or [None])[0], env)
         if args.incremental:
             incremental(seeds, tmp, (args.jobs or [None])[0], env)
         shutil.rmtree(tmp / "docs", ignore_errors=True)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from generator.seedmap import Resources
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Executor(Protocol):
@@ -111,3 +112,32 @@ class PoolExecutor:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# The task and items of the running `forked_map`, read by its forked children (set before
+# the pool forks them, cleared after).
+_FORKED: list[tuple[Callable[[Any], Any], Sequence[Any]]] = []
+
+
+def _forked_call(index: int) -> Any:
+    task, items = _FORKED[0]
+    return task(items[index])
+
+
+def forked_map(task: Callable[[T], R], items: Sequence[T], *, jobs: int) -> list[R]:
+    """`[task(item) for item in items]` on up to `jobs` processes forked from this one.
+
+    For work on data this process already holds (the corpus-level render): the children
+    see it copy-on-write, so neither the task nor the items are pickled; only the results
+    travel back. Serial when `jobs` is 1 or there is one item; results in item order.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        return [task(item) for item in items]
+    _FORKED[:] = [(task, items)]
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(items)), mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            return list(pool.map(_forked_call, range(len(items))))
+    finally:
+        _FORKED.clear()

@@ -209,7 +209,12 @@ def render_docs(
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
     files = render_pages(
-        content.articles, taxonomy=content.taxonomy, templates=templates, options=options, history=history
+        content.articles,
+        taxonomy=content.taxonomy,
+        templates=templates,
+        options=options,
+        history=history,
+        jobs=settings.jobs,
     )
     current = [loc.article.id for loc in content.articles]
     record = with_current(published, current)

@@ -18,13 +18,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from generator.ingest.chars import display_width
 from generator.ingest.clean_web import header_fields
 from generator.models import SourceLine
 
 MAX_WEB_HEADLINE_CHARS = 60
 # A line reads as article text when it is long or finishes a sentence.
 MIN_BODY_CHARS = 40
+# A hard-wrapped line fills its column (the widest line near it) but for a
+# character or two; a headline set above the text is clearly narrower.
+WRAPPED_LINE_RATIO = 0.85
+WRAP_WINDOW = 5
 _SENTENCE_END_RE = re.compile(r"[。！？!?][”’」』）)]*\s*$")
 _HAN_RE = re.compile(r"[\u3400-\u9fff]")
 # Menus, breadcrumbs and tool links: separators and brackets no headline uses.
@@ -59,10 +65,48 @@ def _is_headline(text: str) -> bool:
 
 def _first_body_index(lines: Sequence[SourceLine]) -> int:
     # A header line can be long (date, source, counters, tools) without being text.
-    return next(
+    first = next(
         (i for i, line in enumerate(lines) if looks_like_body(line.text) and not header_fields(line.text.strip())),
         len(lines),
     )
+    return _wrapped_paragraph_start(lines, first)
+
+
+def _wrapped_paragraph_start(lines: Sequence[SourceLine], index: int) -> int:
+    """Index of the first line of the hard-wrapped paragraph holding `lines[index]`.
+
+    A page saved like a PDF dump wraps its text at a column: the lines above the first
+    one that finishes a sentence are text too when they fill the column and end
+    mid-sentence; the headline above them is narrower than the column.
+    """
+    window = [line.text.strip() for line in lines[max(0, index - WRAP_WINDOW) : index + WRAP_WINDOW]]
+    column = _Column(max(map(display_width, window), default=0), max(map(len, window), default=0))
+    while index > 0:
+        text = lines[index - 1].text.strip()
+        if (
+            not text
+            or not column.filled_by(text)
+            or _SENTENCE_END_RE.search(text)
+            or header_fields(text)
+            or _CREDIT_RE.match(text)
+            or _NAVIGATION_RE.search(text)
+        ):
+            break
+        index -= 1
+    return index
+
+
+@dataclass(frozen=True)
+class _Column:
+    """Width of a hard-wrapped column, in display cells and in characters: a dump wraps
+    at one or the other (half-width digits fit two to a cell in print, not in a
+    converter that counts characters)."""
+
+    width: int
+    chars: int
+
+    def filled_by(self, text: str) -> bool:
+        return display_width(text) >= WRAPPED_LINE_RATIO * self.width or len(text) >= WRAPPED_LINE_RATIO * self.chars
 
 
 def headline_line(lines: Sequence[SourceLine]) -> SourceLine | None:

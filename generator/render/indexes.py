@@ -224,7 +224,7 @@ def covered_provinces(index: RegionIndex) -> tuple[str, ...]:
     return tuple(sorted({code[:2] + "0000" for code, ids in index.members.items() if ids and code.isdigit()}))
 
 
-def _map(listing: Listing, index: RegionIndex, shapes: Mapping[str, tuple[regionmap.Ring, ...]]) -> dict[str, str]:
+def _map(listing: Listing, index: RegionIndex, shapes: regionmap.MapShapes) -> dict[str, str]:
     """The regions page's map and legend (empty strings without shapes)."""
     t, lang = listing.t, listing.lang
     counts = {code: len(ids) for code, ids in index.members.items()}
@@ -237,7 +237,12 @@ def _map(listing: Listing, index: RegionIndex, shapes: Mapping[str, tuple[region
         hrefs={code: region_path(code).removeprefix("regions/").removesuffix(".md") + ".html" for code in counts},
     )
     svg = regionmap.draw_map(
-        regions, outlines=outlines, title=t["map_title"], description=t["map_desc"], item=t["map_item"]
+        regions,
+        outlines=outlines,
+        height=shapes.height,
+        title=t["map_title"],
+        description=t["map_desc"],
+        item=t["map_item"],
     )
     if not svg:
         return {"svg": "", "legend": ""}
@@ -247,9 +252,7 @@ def _map(listing: Listing, index: RegionIndex, shapes: Mapping[str, tuple[region
     }
 
 
-def region_pages(
-    listing: Listing, index: RegionIndex, shapes: Mapping[str, tuple[regionmap.Ring, ...]] | None = None
-) -> dict[str, str]:
+def region_pages(listing: Listing, index: RegionIndex, shapes: regionmap.MapShapes | None = None) -> dict[str, str]:
     """The region tree page (with the map when `shapes` has boundaries) and one page per region
     (articles of the region and below it)."""
     t, lang = listing.t, listing.lang
@@ -268,7 +271,7 @@ def region_pages(
             t["regions_title"],
             tree=flatten(tree),
             chart=chart,
-            map=_map(listing, index, shapes or {}),
+            map=_map(listing, index, shapes or regionmap.MapShapes(0, {})),
             unplaced=len(index.unplaced),
             unplaced_page=region_path(None),
         )

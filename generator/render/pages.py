@@ -8,6 +8,7 @@ language switcher can map a page to its counterpart by path alone.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,11 +18,12 @@ from typing import Any
 from generator.analyse.topics import Topic
 from generator.changelog import History
 from generator.config import LANGUAGES
+from generator.executors import forked_map
 from generator.models import DateBasis, LocalizedArticle, LocalizedText
 from generator.render import indexes, regionmap
 from generator.render.feeds import FeedInfo, FeedUpdate, atom_feed
 from generator.render.markdown import SafeMarkdown, escape_md, escape_url_attr, front_matter
-from generator.render.regions import region_index
+from generator.render.regions import RegionIndex, region_index
 from generator.render.related import Related, home_region, neighbours, neighbours_in_region, related_articles
 from generator.render.search import build_index, site_search_docs
 from generator.render.views import (
@@ -181,102 +183,143 @@ def render_pages(
     templates: SiteTemplates,
     options: SiteOptions,
     history: History = History(),  # noqa: B008 (frozen, empty)
+    jobs: int = 1,
 ) -> dict[str, str]:
     """Every page of both languages, keyed by path relative to the docs folder.
 
     `history` (generator.changelog) gives the page of what changed and the feeds' update entries.
+    What both languages share (related lists, neighbours, the region index, the map's
+    geometry) is computed once; with `jobs` > 1 the languages are then rendered in forked
+    processes at the same time. The pages are the same either way.
     """
-    topics = {topic.code: topic for topic in taxonomy}
     analysed = [loc.article for loc in articles]
-    related = related_articles(analysed)
-    around = neighbours(analysed)
-    around_region = neighbours_in_region(analysed)
     regions = region_index(analysed)
-    members = indexes.topic_members(articles, taxonomy)
-    # Boundaries of the covered provinces and all their prefectures, read once for both languages.
+    # Boundaries of the covered provinces and all their prefectures, read and projected once
+    # for both languages.
     provinces = indexes.covered_provinces(regions)
-    shapes = regionmap.load_shapes([*provinces, *(c for p in provinces for c in regionmap.prefecture_codes(p))])
+    shapes = regionmap.project(
+        regionmap.load_shapes([*provinces, *(c for p in provinces for c in regionmap.prefecture_codes(p))]), provinces
+    )
+    corpus = _Corpus(
+        articles=articles,
+        taxonomy=taxonomy,
+        topics={topic.code: topic for topic in taxonomy},
+        templates=templates,
+        options=options,
+        history=history,
+        related=related_articles(analysed),
+        around=neighbours(analysed),
+        around_region=neighbours_in_region(analysed),
+        regions=regions,
+        members=indexes.topic_members(articles, taxonomy),
+        shapes=shapes,
+    )
+    pages: dict[str, str] = {}
+    for language_pages in forked_map(functools.partial(_language_pages, corpus=corpus), LANGUAGES, jobs=jobs):
+        pages.update(language_pages)
+    return pages
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """What every language's pages are made from."""
+
+    articles: Sequence[LocalizedArticle]
+    taxonomy: Sequence[Topic]
+    topics: Mapping[str, Topic]
+    templates: SiteTemplates
+    options: SiteOptions
+    history: History
+    related: Mapping[str, tuple[Related, ...]]
+    around: Mapping[str, tuple[str | None, str | None]]
+    around_region: Mapping[str, tuple[str | None, str | None]]
+    regions: RegionIndex
+    members: Mapping[str, tuple[str, ...]]
+    shapes: regionmap.MapShapes
+
+
+def _language_pages(lang: str, *, corpus: _Corpus) -> dict[str, str]:
+    """Every page of one language."""
+    articles, taxonomy, topics, templates = corpus.articles, corpus.taxonomy, corpus.topics, corpus.templates
+    regions, members, history, options = corpus.regions, corpus.members, corpus.history, corpus.options
     place_names_en = options.place_names_en
     pages: dict[str, str] = {}
-    for lang in LANGUAGES:
-        t = templates.strings[lang]
-        entries = {loc.article.id: entry(loc, lang, t, topics) for loc in articles}
-        listing = indexes.Listing(
-            lang=lang,
-            t=t,
-            env=templates.env,
-            entries=entries,
-            listed=tuple(newest_first([e for e in entries.values() if not e.duplicate])),
-        )
-        template = templates.env.get_template("article.md.j2")
-        for loc in articles:
-            previous, following = around[loc.article.id]
-            view = _article_view(
-                loc,
-                listing,
-                related=related[loc.article.id],
-                previous=previous,
-                following=following,
-                in_region=around_region[loc.article.id],
-                place_names_en=place_names_en,
-            )
-            page = article_path(loc.article.id)
-            # No left column (articles are not in the navigation); the Timeline tab is highlighted.
-            # Material's lunr search indexes nothing: the digest's own index (render.search) serves search.
-            meta = {
-                "title": view["title"],
-                "description": view["summary"],
-                "search": {"exclude": True},
-                "hide": ["navigation"],
-                "digest_section": indexes.section(page),
-            }
-            pages[f"{lang}/{page}"] = template.render(
-                a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta)
-            )
-
-        site_pages = {
-            "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members),
-            **indexes.region_pages(listing, regions, shapes),
-            **indexes.topic_pages(listing, taxonomy, members),
-            indexes.TIMELINE_PAGE: indexes.timeline_page(listing),
-            indexes.SOURCES_PAGE: indexes.sources_page(listing, articles, regions),
-            CHANGES_PAGE: indexes.changes_page(listing, history),
-        }
-        for page, text in site_pages.items():
-            pages[f"{lang}/{page}"] = text
-        info = FeedInfo(
-            title=t["site_title"],
-            subtitle=t["feed_subtitle"],
-            lang=HTML_LANG[lang],
-            site_url=options.site_urls[lang],
-            author=t["site_title"],
-        )
-        updates = [
-            FeedUpdate(anchor=f"{CHANGES_PAGE}#update-{update.number}", title=title, date=date, summary=summary)
-            for update, title, date, summary in indexes.update_feed_items(listing, history)
-        ]
-        pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE, updates=updates)
-        # A feed per region and per topic page, for readers who follow one place or subject.
-        for list_feed in indexes.list_feeds(listing, regions, taxonomy, members):
-            pages[f"{lang}/{list_feed.path}"] = atom_feed(
-                list_feed.entries,
-                info=replace(
-                    info,
-                    title=t["feed_title"].format(site=t["site_title"], label=list_feed.label),
-                    subtitle=t["feed_subtitle_of"].format(label=list_feed.label),
-                ),
-                feed_path=list_feed.path,
-                home=list_feed.page,
-            )
-        search_docs = site_search_docs(
-            articles,
-            lang,
-            t=t,
-            topics=topics,
-            regions=regions,
-            topic_members=members,
+    t = templates.strings[lang]
+    entries = {loc.article.id: entry(loc, lang, t, topics) for loc in articles}
+    listing = indexes.Listing(
+        lang=lang,
+        t=t,
+        env=templates.env,
+        entries=entries,
+        listed=tuple(newest_first([e for e in entries.values() if not e.duplicate])),
+    )
+    template = templates.env.get_template("article.md.j2")
+    for loc in articles:
+        previous, following = corpus.around[loc.article.id]
+        view = _article_view(
+            loc,
+            listing,
+            related=corpus.related[loc.article.id],
+            previous=previous,
+            following=following,
+            in_region=corpus.around_region[loc.article.id],
             place_names_en=place_names_en,
         )
-        for path, text in build_index(search_docs).items():
-            pages[f"{lang}/{path}"] = text
+        page = article_path(loc.article.id)
+        # No left column (articles are not in the navigation); the Timeline tab is highlighted.
+        # Material's lunr search indexes nothing: the digest's own index (render.search) serves search.
+        meta = {
+            "title": view["title"],
+            "description": view["summary"],
+            "search": {"exclude": True},
+            "hide": ["navigation"],
+            "digest_section": indexes.section(page),
+        }
+        pages[f"{lang}/{page}"] = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
+
+    site_pages = {
+        "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members),
+        **indexes.region_pages(listing, regions, corpus.shapes),
+        **indexes.topic_pages(listing, taxonomy, members),
+        indexes.TIMELINE_PAGE: indexes.timeline_page(listing),
+        indexes.SOURCES_PAGE: indexes.sources_page(listing, articles, regions),
+        CHANGES_PAGE: indexes.changes_page(listing, history),
+    }
+    for page, text in site_pages.items():
+        pages[f"{lang}/{page}"] = text
+    info = FeedInfo(
+        title=t["site_title"],
+        subtitle=t["feed_subtitle"],
+        lang=HTML_LANG[lang],
+        site_url=options.site_urls[lang],
+        author=t["site_title"],
+    )
+    updates = [
+        FeedUpdate(anchor=f"{CHANGES_PAGE}#update-{update.number}", title=title, date=date, summary=summary)
+        for update, title, date, summary in indexes.update_feed_items(listing, history)
+    ]
+    pages[f"{lang}/{FEED_FILE}"] = atom_feed(listing.listed, info=info, feed_path=FEED_FILE, updates=updates)
+    # A feed per region and per topic page, for readers who follow one place or subject.
+    for list_feed in indexes.list_feeds(listing, regions, taxonomy, members):
+        pages[f"{lang}/{list_feed.path}"] = atom_feed(
+            list_feed.entries,
+            info=replace(
+                info,
+                title=t["feed_title"].format(site=t["site_title"], label=list_feed.label),
+                subtitle=t["feed_subtitle_of"].format(label=list_feed.label),
+            ),
+            feed_path=list_feed.path,
+            home=list_feed.page,
+        )
+    search_docs = site_search_docs(
+        articles,
+        lang,
+        t=t,
+        topics=topics,
+        regions=regions,
+        topic_members=members,
+        place_names_en=place_names_en,
+    )
+    for path, text in build_index(search_docs).items():
+        pages[f"{lang}/{path}"] = text
     return pages

@@ -6,7 +6,9 @@ fetched. Every prefecture of each province the digest covers is drawn, shaded by
 of articles about it and linked to its region page; the province outline is drawn over them.
 Coordinates are projected (equirectangular, longitudes scaled by the cosine of the middle
 latitude), simplified (Ramer-Douglas-Peucker) and rounded, so the same input always gives
-the same bytes. `draw_map` is pure and takes the shapes as data; `load_shapes` reads them.
+the same bytes. `load_shapes` reads the boundaries; `project` turns them into SVG path data
+once per build (the geometry is the same in both languages); `draw_map` is pure and only
+labels and shades the paths.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy as np
+
 from generator.render.markdown import SafeMarkdown
 
-Ring = tuple[tuple[float, float], ...]  # (longitude, latitude), closed or not
+Ring = np.ndarray  # shape (n, 2): longitude, latitude per point, closed or not
 WIDTH = 360.0
 """viewBox width: about a phone's CSS width, so the map's strokes read alike on phones and desktops."""
 TOLERANCE = 0.6
@@ -39,7 +43,15 @@ class MapRegion:
     label: str
     count: int
     href: str | None  # relative URL of the region page (None: no article, no page)
-    rings: tuple[Ring, ...]
+    path: str  # SVG path data in the map's viewBox ("" when the shape is too small to draw)
+
+
+@dataclass(frozen=True, slots=True)
+class MapShapes:
+    """Boundaries projected into the map's viewBox (WIDTH x height): SVG path data per code."""
+
+    height: int
+    paths: Mapping[str, str]
 
 
 def _boundary_dir():  # type: ignore[no-untyped-def]
@@ -49,7 +61,16 @@ def _boundary_dir():  # type: ignore[no-untyped-def]
 def _rings(geometry: Mapping[str, object]) -> tuple[Ring, ...]:
     kind, coordinates = geometry.get("type"), geometry.get("coordinates")
     polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else []
-    return tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for polygon in polygons or [] for ring in polygon)  # type: ignore[union-attr,attr-defined]
+    return tuple(_ring(ring) for polygon in polygons or [] for ring in polygon)  # type: ignore[union-attr,attr-defined]
+
+
+def _ring(points: Sequence[Sequence[float]]) -> Ring:
+    """(n, 2) array of longitudes and latitudes (a third coordinate, if any, dropped)."""
+    try:
+        array = np.asarray(points, dtype=np.float64)
+    except ValueError:  # positions of unequal length in one ring
+        array = np.asarray([point[:2] for point in points], dtype=np.float64)
+    return array.reshape(-1, array.shape[-1] if array.ndim == 2 else 2)[:, :2]
 
 
 def load_shapes(codes: Iterable[str]) -> dict[str, tuple[Ring, ...]]:
@@ -75,28 +96,30 @@ def prefecture_codes(province: str) -> tuple[str, ...]:
     )
 
 
-def _simplify(points: Sequence[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Ramer-Douglas-Peucker, iterative (rings have thousands of points: no deep recursion)."""
-    if len(points) < 3:
-        return list(points)
-    keep = [False] * len(points)
+def _simplify(xs: np.ndarray, ys: np.ndarray, tolerance: float) -> list[tuple[float, float]]:
+    """Ramer-Douglas-Peucker, iterative (rings have thousands of points: no deep recursion);
+    each segment's distances computed as one array (the same float64 arithmetic, point by
+    point, as a loop would do: the same points kept)."""
+    if len(xs) < 3:
+        return list(zip(xs.tolist(), ys.tolist(), strict=True))
+    keep = np.zeros(len(xs), dtype=bool)
     keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
+    stack = [(0, len(xs) - 1)]
     while stack:
         first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
+        if last - first < 2:
+            continue
+        x1, y1, x2, y2 = xs[first], ys[first], xs[last], ys[last]
         dx, dy = x2 - x1, y2 - y1
         norm = math.hypot(dx, dy)
-        best, index = -1.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            distance = abs(dy * (px - x1) - dx * (py - y1)) / norm if norm else math.hypot(px - x1, py - y1)
-            if distance > best:
-                best, index = distance, i
-        if index > 0 and best > tolerance:
+        px, py = xs[first + 1 : last], ys[first + 1 : last]
+        distances = np.abs(dy * (px - x1) - dx * (py - y1)) / norm if norm else np.hypot(px - x1, py - y1)
+        offset = int(np.argmax(distances))  # the first of equal distances, as a loop keeping the larger would
+        if distances[offset] > tolerance:
+            index = first + 1 + offset
             keep[index] = True
             stack.extend(((first, index), (index, last)))
-    return [p for p, kept in zip(points, keep, strict=True) if kept]
+    return list(zip(xs[keep].tolist(), ys[keep].tolist(), strict=True))
 
 
 def level(count: int, most: int) -> int:
@@ -111,53 +134,69 @@ def _number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def project(
+    shapes: Mapping[str, Sequence[Ring | Sequence[tuple[float, float]]]], provinces: Iterable[str]
+) -> MapShapes:
+    """Path data of every shape, framed on the prefectures (the shapes other than `provinces`;
+    all shapes when there are no others)."""
+    arrays = {
+        code: [np.asarray(ring, dtype=np.float64).reshape(-1, 2) for ring in rings] for code, rings in shapes.items()
+    }
+    outlines = set(provinces)
+    framed = [ring for code, rings in arrays.items() if code not in outlines for ring in rings if len(ring)]
+    every = framed or [ring for rings in arrays.values() for ring in rings if len(ring)]
+    if not every:
+        return MapShapes(0, {})
+    points = np.concatenate(every)
+    west, east = float(points[:, 0].min()), float(points[:, 0].max())
+    south, north = float(points[:, 1].min()), float(points[:, 1].max())
+    squeeze = math.cos(math.radians((south + north) / 2))
+    scale = WIDTH / max((east - west) * squeeze, 1e-9)
+
+    def path(rings: Iterable[np.ndarray]) -> str:
+        parts = []
+        for ring in rings:
+            # The same float arithmetic, in the same order, as point by point.
+            xs, ys = (ring[:, 0] - west) * squeeze * scale, (north - ring[:, 1]) * scale
+            simple = _simplify(xs, ys, TOLERANCE)
+            rounded = list(dict.fromkeys((_number(x), _number(y)) for x, y in simple))
+            if len(rounded) >= 3:
+                parts.append("M" + "L".join(f"{x} {y}" for x, y in rounded) + "Z")
+        return "".join(parts)
+
+    return MapShapes(math.ceil((north - south) * scale), {code: path(arrays[code]) for code in sorted(arrays)})
+
+
 def draw_map(
     regions: Sequence[MapRegion],
     *,
-    outlines: Sequence[tuple[Ring, ...]] = (),
+    outlines: Sequence[str] = (),
+    height: int,
     title: str,
     description: str,
     item: str,
     map_id: str = "regions-map",
 ) -> SafeMarkdown:
     """The map as one raw HTML block (an <svg> with a <title> and <desc>); `item` formats each
-    linked region's name ("{label}: {count} articles")."""
-    points = [p for r in regions for ring in r.rings for p in ring]
-    if not points:
+    linked region's name ("{label}: {count} articles"); `outlines` are drawn over the regions."""
+    if not any(r.path for r in regions):
         return SafeMarkdown("")
-    west, east = min(x for x, _ in points), max(x for x, _ in points)
-    south, north = min(y for _, y in points), max(y for _, y in points)
-    squeeze = math.cos(math.radians((south + north) / 2))
-    scale = WIDTH / max((east - west) * squeeze, 1e-9)
-    height = math.ceil((north - south) * scale)
-
-    def path(rings: Iterable[Ring]) -> str:
-        parts = []
-        for ring in rings:
-            projected = [((x - west) * squeeze * scale, (north - y) * scale) for x, y in ring]
-            simple = _simplify(projected, TOLERANCE)
-            rounded = list(dict.fromkeys((_number(x), _number(y)) for x, y in simple))
-            if len(rounded) >= 3:
-                parts.append("M" + "L".join(f"{x} {y}" for x, y in rounded) + "Z")
-        return "".join(parts)
-
     most = max((r.count for r in regions), default=0)
     esc = html.escape
     body = []
     for r in sorted(regions, key=lambda r: r.code):
-        d = path(r.rings)
-        if not d:
+        if not r.path:
             continue
         shade = f"digest-map__level{level(r.count, most)}"
         if r.href and r.count:
             name = item.format(label=r.label, count=r.count)
             body.append(
-                f'<a href="{esc(r.href)}" aria-label="{esc(name)}"><path class="{shade}" d="{d}">'
+                f'<a href="{esc(r.href)}" aria-label="{esc(name)}"><path class="{shade}" d="{r.path}">'
                 f"<title>{esc(name)}</title></path></a>"
             )
         else:
-            body.append(f'<path class="{shade}" d="{d}" aria-hidden="true"/>')
-    body += [f'<path class="digest-map__outline" d="{d}"/>' for d in map(path, outlines) if d]
+            body.append(f'<path class="{shade}" d="{r.path}" aria-hidden="true"/>')
+    body += [f'<path class="digest-map__outline" d="{d}"/>' for d in outlines if d]
     return SafeMarkdown(
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{map_id}" class="digest-map__svg"'
         f' viewBox="0 0 {int(WIDTH)} {height}" role="group" aria-labelledby="{map_id}-title {map_id}-desc">'
@@ -186,18 +225,20 @@ def legend(counts: Sequence[int], *, none: str, heading: str) -> SafeMarkdown:
 
 def map_regions(
     provinces: Iterable[str],
-    shapes: Mapping[str, tuple[Ring, ...]],
+    shapes: MapShapes,
     *,
     counts: Mapping[str, int],
     labels: Mapping[str, str],
     hrefs: Mapping[str, str],
-) -> tuple[list[MapRegion], list[tuple[Ring, ...]]]:
+) -> tuple[list[MapRegion], list[str]]:
     """The prefectures of `provinces` that have shapes (shaded by `counts`), and the provinces' outlines."""
     regions = []
     outlines = []
     for province in sorted(provinces):
-        for code in sorted(c for c in shapes if c[:2] == province[:2] and c != province):
-            regions.append(MapRegion(code, labels.get(code, code), counts.get(code, 0), hrefs.get(code), shapes[code]))
-        if province in shapes:
-            outlines.append(shapes[province])
+        for code in sorted(c for c in shapes.paths if c[:2] == province[:2] and c != province):
+            regions.append(
+                MapRegion(code, labels.get(code, code), counts.get(code, 0), hrefs.get(code), shapes.paths[code])
+            )
+        if province in shapes.paths:
+            outlines.append(shapes.paths[province])
     return regions, outlines

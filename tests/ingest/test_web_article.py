@@ -35,6 +35,18 @@ def _lines(text: str) -> tuple[SourceLine, ...]:
         ),
         # No headline-like line before the text.
         ("首页 > 要闻\n丰镇市新建污水处理厂日前投入运行，日处理污水两万吨。", None),
+        # Text hard-wrapped at a column: the full lines above the first sentence end are
+        # text, the narrower line above them is the headline.
+        (
+            "塞上资讯网\n丰镇市污水厂投运\n丰镇市新建污水处理厂日\n前投入运行，日处理污水\n两万吨。今年还将新建管\n网十公里。",
+            2,
+        ),
+        # A wrapped headline as wide as the column cannot be told from text: the line
+        # above it is taken (here the site's name), never a line of the text.
+        (
+            "塞上资讯网\n丰镇市新建污水处理厂日\n前投入运行，日处理污水\n两万吨。",
+            1,
+        ),
     ],
 )
 def test_headline_line(text: str, number: int | None) -> None:

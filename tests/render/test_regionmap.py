@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.render.regionmap import MapRegion, draw_map, legend, level, map_regions, prefecture_codes
+import math
+
+from generator.render.regionmap import MapRegion, draw_map, legend, level, map_regions, prefecture_codes, project
 
 
 def _square(lon: float, lat: float, size: float = 1.0) -> tuple[tuple[float, float], ...]:
@@ -18,14 +20,22 @@ SHAPES = {
 
 
 def _draw(**overrides: object) -> str:
+    shapes = project(SHAPES, ["150000"])
     regions, outlines = map_regions(
         ["150000"],
-        SHAPES,
+        shapes,
         counts={"150000": 5, "150100": 4, "150200": 1},
         labels={"150100": 'Hohhot "<City>"', "150200": "Baotou"},
         hrefs={"150100": "150100.html", "150200": "150200.html", "150300": "150300.html"},
     )
-    return draw_map(regions, outlines=outlines, title="Map", description="Shaded <by> count", item="{label}: {count}")
+    return draw_map(
+        regions,
+        outlines=outlines,
+        height=shapes.height,
+        title="Map",
+        description="Shaded <by> count",
+        item="{label}: {count}",
+    )
 
 
 def test_each_region_with_articles_is_a_named_link_shaded_by_count() -> None:
@@ -48,8 +58,18 @@ def test_levels_and_legend() -> None:
 
 
 def test_no_shapes_no_map() -> None:
-    assert draw_map([], title="t", description="d", item="{label}") == ""
-    assert draw_map([MapRegion("1", "x", 1, None, ())], title="t", description="d", item="{label}") == ""
+    assert draw_map([], height=0, title="t", description="d", item="{label}") == ""
+    assert draw_map([MapRegion("1", "x", 1, None, "")], height=0, title="t", description="d", item="{label}") == ""
+    assert project({}, ["150000"]).paths == {}
+
+
+def test_projection_frames_the_prefectures_and_keeps_the_aspect() -> None:
+    shapes = project(SHAPES, ["150000"])
+    # Three unit squares, two degrees wide and high: 360 units wide, longitudes squeezed by
+    # the cosine of the middle latitude (41), so the map is taller than wide.
+    assert shapes.height == math.ceil(360 / math.cos(math.radians(41)))
+    assert set(shapes.paths) == set(SHAPES)
+    assert shapes.paths["150100"].startswith("M0 ")
 
 
 def test_package_ships_the_prefectures_of_the_corpus_provinces() -> None:
