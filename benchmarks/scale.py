@@ -209,8 +209,11 @@ def run_measured(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float,
     return wall, cpu, peak // 1024
 
 
-def _build_cmd(seeds: Path, docs: Path, jobs: int | None) -> list[str]:
+def _build_cmd(seeds: Path, docs: Path, jobs: int | None, *, cache: bool = False) -> list[str]:
+    """`generator build`; without `cache`, with --no-cache (the default cache folder would answer
+    every run after the first)."""
     cmd = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)]
+    cmd += [] if cache else ["--no-cache"]
     return [*cmd, "--jobs", str(jobs)] if jobs is not None else cmd
 
 
@@ -301,7 +304,7 @@ def incremental(seeds: Path, tmp: Path, jobs: int | None, env: dict[str, str]) -
     cache = tmp / "cache"
     env = {**env, "DIGEST_CACHE_DIR": str(cache)}
     docs = tmp / "docs-incremental"
-    cmd = _build_cmd(seeds, docs, jobs)
+    cmd = _build_cmd(seeds, docs, jobs, cache=True)
     cold = run_measured(cmd, env)
     warm = run_measured(cmd, env)
     first = sorted(p for p in seeds.rglob("*.txt"))[0]

@@ -13,6 +13,7 @@ import ctypes.util
 import logging
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -106,7 +107,10 @@ def safe_relative(path: str) -> PurePosixPath:
 
 
 def write_tree(target: Path, files: Mapping[str, str | bytes], *, pause: str | None = None) -> None:
-    """Replace folder `target` with exactly `files` (relative path -> content), atomically."""
+    """Replace folder `target` with exactly `files` (relative path -> content), atomically.
+
+    Files whose bytes did not change are carried over (hard links), not rewritten.
+    """
     checked = {safe_relative(p): content for p, content in files.items()}
     folded: dict[str, PurePosixPath] = {}
     for rel in checked:
@@ -115,13 +119,40 @@ def write_tree(target: Path, files: Mapping[str, str | bytes], *, pause: str | N
             # Two pages for one path (or paths equal on case-insensitive disks): refuse.
             raise BuildError(f"two outputs for one path: {folded[key]} and {rel}")
         folded[key] = rel
+    previous = target.resolve() if target.is_dir() else None
+    mode = 0o666 & ~current_umask()
     with staged_dir(target, pause=pause) as staging:
+        made: set[Path] = set()
         for rel in sorted(checked):
             dest = staging.joinpath(*rel.parts)
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            if dest.parent not in made:
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                made.add(dest.parent)
             content = checked[rel]
             data = content.encode("utf-8") if isinstance(content, str) else content
+            if previous is not None and _kept(previous.joinpath(*rel.parts), data, mode, dest):
+                continue
             dest.write_bytes(data)
+
+
+def _kept(old: Path, data: bytes, mode: int, dest: Path) -> bool:
+    """Link `old` at `dest` when it is a regular file holding exactly `data` with `mode`.
+
+    An unchanged output keeps its bytes, inode and mtime (tools that compare times, rsync,
+    a reader's browser cache see no change); the swap stays atomic because the new tree
+    is still complete before it replaces the old. Anything else (a symlink, another
+    mode, a file system without hard links) is written afresh.
+    """
+    try:
+        info = os.lstat(old)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(data) or stat.S_IMODE(info.st_mode) != mode:
+            return False
+        if old.read_bytes() != data:
+            return False
+        os.link(old, dest, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def current_umask() -> int:

@@ -236,10 +236,15 @@ def test_charts_have_accessible_names_and_a_data_table(built_site: tuple[Path, P
             assert "<table>" in html and '<script type="text/javascript">window.pygal' not in html
 
 
-def test_english_article_marks_the_chinese_text_as_chinese(built_site: tuple[Path, Path]) -> None:
+def test_english_article_links_to_the_chinese_text_instead_of_carrying_it(built_site: tuple[Path, Path]) -> None:
     _, site = built_site
-    page = sorted((site / "en" / "articles").glob("*.html"))[0]
-    assert _outline(page).lang_blocks == ["zh-Hans"]
+    for page in sorted((site / "en" / "articles").glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        (href,) = re.findall(r'<p class="digest-original"><a href="([^"]+)" hreflang="zh-Hans">', html)
+        chinese = (page.parent / href.split("#")[0]).resolve()
+        assert chinese == (site / "articles" / page.name).resolve() and href.endswith("#text")
+        assert 'id="text"' in chinese.read_text(encoding="utf-8")
+        assert _outline(page).lang_blocks == []  # no folded copy of the text
 
 
 def test_search_index_holds_articles_regions_and_topics(built_site: tuple[Path, Path]) -> None:

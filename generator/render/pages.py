@@ -149,6 +149,13 @@ def _article_view(
             for n, f in enumerate(a.figures)
         ],
         "paragraphs": list(raw.paragraphs),
+        # The English page links to the Chinese text instead of carrying it (half of every
+        # English page, and of MkDocs' work on it): the same article in the Chinese site,
+        # a sibling of the English site's folder.
+        "original_page": escape_url_attr(f"../../{article_path(a.id).removesuffix('.md')}.html#text")
+        if english
+        else None,
+        "original_length": t["original_length"].format(chars=f"{sum(map(len, raw.paragraphs)):,}"),
         "captions": [localized_or_chinese(_nth(loc.captions_en, n), c, lang) for n, c in enumerate(raw.captions)],
         "continued_from": _continuation(t["continued_from"], raw.continued_from, lang),
         "continues_to": _continuation(t["continues_to"], raw.continues_to, lang),

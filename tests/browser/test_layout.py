@@ -74,7 +74,7 @@ def test_article_text_starts_on_the_first_screen_on_desktop(
         page.goto(base + "articles/" + name, wait_until="load")
         starts[name] = page.eval_on_selector(
             "#text", "h => h.nextElementSibling.getBoundingClientRect().top + 24"
-        )  # one line of the text (or, in English, of the folded Chinese original)
+        )  # one line of the text (or, in English, the link to the Chinese original)
         if name == longest:
             page.screenshot(path=str(artifacts_dir / f"layout-{lang}-desktop-article.png"))
     late = {name: top for name, top in starts.items() if top > VIEWPORTS["desktop"]["height"]}

@@ -103,7 +103,10 @@ def test_english_article_page(pages: dict[str, str]) -> None:
     assert "[March 2020](../timeline.md#m-2020-03)" in page
     assert _meta(page)["digest_section"] == "timeline.html" and _meta(page)["hide"] == ["navigation"]
     assert "Li Yuzhuo" in page and "Hulunbuir City" in page and "200 million yuan" in page
-    assert '<details class="quote" lang="zh-Hans">' in page  # Chinese text folded, marked as Chinese
+    # The Chinese text is not carried: a link to it in the Chinese site, with its length.
+    assert '<p class="digest-original"><a href="../../articles/2020-03-29-a.html#text" hreflang="zh-Hans">' in page
+    assert "Read the Chinese text</a> (" in page and " characters)</p>" in page
+    assert not any(paragraph in page for paragraph in ARTICLES[0].article.raw.paragraphs)
     assert 'Chinese title: <span lang="zh-Hans">阿荣旗春耕</span>' in page
     missing = pages["en/articles/2020-03-12-b.md"]
     assert "English translation missing" in missing
@@ -178,12 +181,12 @@ def test_pages_are_deterministic(templates: SiteTemplates, pages: dict[str, str]
     assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS) == pages
 
 
-def test_hostile_text_in_the_folded_chinese_block_stays_text(templates: SiteTemplates) -> None:
+def test_hostile_text_stays_text_and_off_the_english_page(templates: SiteTemplates) -> None:
     hostile = make_article("x", paragraphs=("<script>alert(1)</script></details><p onclick=x>", "# 标题 {{ 7*7 }}"))
     pages = render_pages((hostile,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
-    page = pages["en/articles/x.md"]
-    assert "<script" not in page and "<p onclick" not in page and "{{ 7*7 }}" not in page
-    assert page.count("</details>") == 1
+    for page in (pages["en/articles/x.md"], pages["zh/articles/x.md"]):
+        assert "<script" not in page and "<p onclick" not in page and "{{ 7*7 }}" not in page
+    assert "&#35; 标题" not in pages["en/articles/x.md"] and "&#35; 标题" in pages["zh/articles/x.md"]
 
 
 def test_sidecar_page_and_url_are_shown_the_url_as_an_escaped_link(templates: SiteTemplates) -> None:
