@@ -131,6 +131,16 @@ def _build(settings: Settings) -> None:
     click.echo(f"{report.articles} articles, {report.pages} files written to {report.docs_dir}")
 
 
+def _build_site(settings: Settings) -> Path:
+    """The docs folder, then both sites from it; returns the site folder."""
+    from generator.pipeline import release_resources
+    from generator.site import build_site
+
+    _build(settings)
+    release_resources()  # the two MkDocs builds get the memory the analysis held
+    return build_site(settings)
+
+
 @main.command()
 @_common_options
 @_scale_options
@@ -159,11 +169,8 @@ def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | N
     Both MkDocs builds run with --strict. The site folder is replaced atomically and
     works from a web server or straight from disk (file://).
     """
-    from generator.site import build_site
 
-    settings = _settings(seeds, docs, strict, site, **scale)
-    _build(settings)
-    target = build_site(settings)
+    target = _build_site(_settings(seeds, docs, strict, site, **scale))
     click.echo(f"site built: {target / 'index.html'} (English: {target / 'en' / 'index.html'})")
 
 
@@ -180,12 +187,10 @@ def serve(
 
     Example: python -m generator serve --port 8000   (Ctrl-C stops it)
     """
-    from generator.site import build_site
 
     settings = _settings(seeds, docs, strict, site)
     if not no_build:
-        _build(settings)
-        build_site(settings)
+        _build_site(settings)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(settings.site_dir))
     try:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -243,12 +248,10 @@ def offline(
     without a server and without network.
     """
     from generator.offline import zip_site
-    from generator.site import build_site
 
     settings = _settings(seeds, docs, strict, site)
     if not no_build:
-        _build(settings)
-        build_site(settings)
+        _build_site(settings)
     path = zip_site(settings.site_dir, Path(out))
     click.echo(f"offline site: {path} (unzip, then open digest-site/index.html)")
 

@@ -125,19 +125,24 @@ def _forked_call(index: int) -> Any:
 
 
 def forked_map(task: Callable[[T], R], items: Sequence[T], *, jobs: int) -> list[R]:
-    """`[task(item) for item in items]` on up to `jobs` processes forked from this one.
+    """`[task(item) for item in items]` on up to `jobs` processes: this one and children
+    forked from it.
 
     For work on data this process already holds (the corpus-level render): the children
     see it copy-on-write, so neither the task nor the items are pickled; only the results
-    travel back. Serial when `jobs` is 1 or there is one item; results in item order.
+    travel back. The first item runs here while the children run the rest (one process
+    fewer holding copies of what the tasks touch). Serial when `jobs` is 1 or there is one
+    item; results in item order.
     """
     if jobs <= 1 or len(items) <= 1:
         return [task(item) for item in items]
     _FORKED[:] = [(task, items)]
     try:
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(items)), mp_context=multiprocessing.get_context("fork")
+            max_workers=min(jobs - 1, len(items) - 1), mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            return list(pool.map(_forked_call, range(len(items))))
+            rest = [pool.submit(_forked_call, index) for index in range(1, len(items))]
+            first = task(items[0])
+            return [first, *(future.result() for future in rest)]
     finally:
         _FORKED.clear()

@@ -5,6 +5,7 @@ Everything is computed in memory first; only the last phase writes, atomically.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,7 +40,7 @@ from generator.seed_cache import SeedCache
 from generator.seedmap import Resources, ingest_and_analyse, load_resources
 from generator.site import site_urls
 from generator.translate import load_cedict, load_memory, localize
-from generator.write import write_tree
+from generator.write import libc_handle, write_tree
 
 log = logging.getLogger(__name__)
 
@@ -241,3 +242,30 @@ def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     write_tree(target, files, pause="swap-docs")
     pause_point("docs-written")
     return BuildReport(articles=len(content.articles), pages=len(files), problems=content.problems, docs_dir=target)
+
+
+def release_resources() -> None:
+    """Drop the tables the analysis loaded and cached (segmenter, gazetteer, IDF, glossary,
+    taxonomy) and hand the freed heap back to the system.
+
+    `site` calls this between the generator and MkDocs: the driver only waits on the two
+    MkDocs builds then, and at 5,000 articles it held about 480 MB while they ran (320 MB
+    after this). The next run loads the tables again.
+    """
+    from generator.analyse import gazetteer, keywords, regions, segment, topics
+    from generator.translate import glossary
+
+    for cached in (
+        segment.load_segmenter,
+        gazetteer.load_gazetteer,
+        keywords.load_idf,
+        keywords.load_stopwords,
+        regions._tokenizer,  # the region analyser's own jieba instance
+        topics.default_taxonomy,
+        glossary.load_glossary,
+    ):
+        cached.cache_clear()
+    gc.collect()
+    libc = libc_handle()
+    if libc is not None and hasattr(libc, "malloc_trim"):  # glibc: free pages back to the system
+        libc.malloc_trim(0)

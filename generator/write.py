@@ -28,7 +28,8 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def _libc() -> ctypes.CDLL | None:
+def libc_handle() -> ctypes.CDLL | None:
+    """The C library, where there is one to load (None elsewhere)."""
     name = ctypes.util.find_library("c")
     try:
         return ctypes.CDLL(name, use_errno=True) if name else None
@@ -38,7 +39,7 @@ def _libc() -> ctypes.CDLL | None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two existing paths; False where the system cannot."""
-    libc = _libc()
+    libc = libc_handle()
     func = getattr(libc, "renameat2", None) if libc else None
     if func is None:
         return False

@@ -16,8 +16,8 @@ def test_forked_map_matches_the_serial_map_in_order() -> None:
     items = list(range(50))
     forked = forked_map(square_and_pid, items, jobs=2)
     assert [value for value, _ in forked] == [n * n for n in items]
-    # The work ran in other processes, not here.
-    assert os.getpid() not in {pid for _, pid in forked}
+    # The first item ran here, the others in forked children.
+    assert forked[0][1] == os.getpid() and os.getpid() not in {pid for _, pid in forked[1:]}
 
 
 def test_forked_map_runs_here_with_one_job_or_one_item() -> None:
