@@ -8,6 +8,7 @@ is the third (`generator.dask_executor`, an optional dependency).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -93,6 +94,10 @@ class PoolExecutor:
         if self._jobs <= 1 or len(arguments) <= 1:
             return SerialExecutor(self._resources).map(task, arguments)
         if self._pool is None:
+            # Objects alive now (the loaded tables) move to a generation the collector never
+            # scans: a collection in a worker would otherwise write to every one of them and
+            # copy the pages it shares with this process.
+            gc.freeze()
             self._pool = ProcessPoolExecutor(
                 max_workers=self._jobs,
                 mp_context=multiprocessing.get_context("fork"),
@@ -106,6 +111,7 @@ class PoolExecutor:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            gc.unfreeze()
 
     def __enter__(self) -> PoolExecutor:
         return self
@@ -137,6 +143,7 @@ def forked_map(task: Callable[[T], R], items: Sequence[T], *, jobs: int) -> list
     if jobs <= 1 or len(items) <= 1:
         return [task(item) for item in items]
     _FORKED[:] = [(task, items)]
+    gc.freeze()  # as in PoolExecutor: no collection in a child copies the pages it shares
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs - 1, len(items) - 1), mp_context=multiprocessing.get_context("fork")
@@ -146,3 +153,4 @@ def forked_map(task: Callable[[T], R], items: Sequence[T], *, jobs: int) -> list
             return [first, *(future.result() for future in rest)]
     finally:
         _FORKED.clear()
+        gc.unfreeze()
