@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import socket
 from collections.abc import Iterator
@@ -69,17 +70,27 @@ def test_read_only_output_folder(seeds: Path, previous_docs: Path, monkeypatch: 
 
 
 def test_full_disk(seeds: Path, previous_docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = Path.write_bytes
-    written = 0
+    # The disk fills after two files: every later write, and every hard link that carries an
+    # unchanged file over from the previous build, is refused.
+    real_write, real_link = Path.write_bytes, os.link
+    done = 0
+
+    def full_after_two(path: object) -> None:
+        nonlocal done
+        done += 1
+        if done > 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     def write_bytes(self: Path, data: bytes) -> int:
-        nonlocal written
-        written += 1
-        if written == 3:
-            raise OSError(errno.ENOSPC, "No space left on device", str(self))
-        return real(self, data)
+        full_after_two(self)
+        return real_write(self, data)
+
+    def link(source: object, target: object, **options: object) -> None:
+        full_after_two(target)
+        real_link(source, target, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Path, "write_bytes", write_bytes)
+    monkeypatch.setattr(os, "link", link)
     result = _build(seeds, previous_docs)
     _assert_one_clear_error(result, "No space left on device", "disk is full")
     assert (previous_docs / "marker.txt").is_file()
