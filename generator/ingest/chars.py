@@ -50,11 +50,21 @@ def char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+# char_width of every character met so far: the line model measures every line of every
+# page, and a dictionary lookup per character (summed in C) is ten times faster than three
+# Unicode property calls. Bounded by the number of distinct characters; same results.
+_WIDTHS: dict[str, int] = {}
+
+
 def display_width(text: str) -> int:
     """Display width of `text` (sum of `char_width`); ASCII-only text is its length."""
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:
+        _WIDTHS.update((ch, char_width(ch)) for ch in set(text).difference(_WIDTHS))
+        return sum(map(_WIDTHS.__getitem__, text))
 
 
 def count_han(text: str) -> int:
