@@ -1,0 +1,81 @@
+"""What Python-Markdown spends on the parts of an article page (the largest share of MkDocs' time).
+
+Usage:
+    .venv/bin/python -m generator build --seeds SEEDS --docs /tmp/docs   # any corpus
+    .venv/bin/python benchmarks/markdown_cost.py --docs /tmp/docs [--lang zh] [--pages 600]
+
+Converts the first N article pages of one language with the extensions of mkdocs.yml, whole
+and with one part left out or handed over as ready HTML: the story's text, the panel after it
+(`<aside class="digest-panel" markdown>`: chips, keywords, the key-figures table), and the
+related / by-date link lists (the headings marked `{ data-search-exclude }`). Prints seconds
+per variant. Nothing here is run by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import markdown
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details"]
+TEXT_MARK = "{ #text }"
+PANEL_MARK = '<aside class="digest-panel"'
+LISTS_MARK = "{ data-search-exclude }"
+
+
+def body(page: str) -> str:
+    """The page without its front matter."""
+    return page.split("---\n", 2)[2] if page.startswith("---\n") else page
+
+
+def _lists_start(page: str) -> int:
+    mark = page.index(LISTS_MARK)
+    return page.rindex("\n## ", 0, mark) + 1
+
+
+def convert_all(pages: Sequence[str]) -> float:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    start = time.perf_counter()
+    for page in pages:
+        md.reset()
+        md.convert(page)
+    return time.perf_counter() - start
+
+
+def variants(html_of: Callable[[str], str]) -> dict[str, Callable[[str], str]]:
+    return {
+        "whole page": lambda p: p,
+        "without the story's text": lambda p: p[: p.index(TEXT_MARK)] + p[p.index(PANEL_MARK) :],
+        "without the panel": lambda p: p[: p.index(PANEL_MARK)] + p[_lists_start(p) :],
+        "without the link lists": lambda p: p[: _lists_start(p)],
+        "panel and lists as ready HTML": lambda p: p[: p.index(PANEL_MARK)] + "\n" + html_of(p[p.index(PANEL_MARK) :]),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=Path, required=True)
+    parser.add_argument("--lang", default="zh")
+    parser.add_argument("--pages", type=int, default=600)
+    args = parser.parse_args(argv)
+    files = sorted((args.docs / args.lang / "articles").glob("*.md"))[: args.pages]
+    pages = [body(f.read_text(encoding="utf-8")) for f in files]
+    pages = [p for p in pages if TEXT_MARK in p and PANEL_MARK in p and LISTS_MARK in p]
+    converter = markdown.Markdown(extensions=EXTENSIONS)
+
+    def html_of(part: str) -> str:
+        converter.reset()
+        return converter.convert(part) + "\n"
+
+    print(f"{len(pages)} article pages ({args.lang})\n")
+    print("| variant | seconds |")
+    print("|---|---:|")
+    for name, make in variants(html_of).items():
+        print(f"| {name} | {convert_all([make(p) for p in pages]):.2f} |")
+
+
+if __name__ == "__main__":
+    main()
