@@ -56,6 +56,15 @@ def rel(from_page: str, to_page: str) -> SafeMarkdown:
     return SafeMarkdown("../" * from_page.count("/") + to_page)
 
 
+def built_rel(from_page: str, to_page: str) -> SafeMarkdown:
+    """`rel` to the page MkDocs builds from `to_page` (`x.md` -> `x.html`, as with
+    use_directory_urls: false), for links in raw HTML, which MkDocs does not rewrite or
+    check (`check`'s link checker follows them in the built site)."""
+    path, hash_mark, anchor = to_page.partition("#")
+    built = path.removesuffix(".md") + ".html" if path.endswith(".md") else path
+    return rel(from_page, built + hash_mark + anchor)
+
+
 def load_templates(template_dir: Path) -> SiteTemplates:
     """Load templates and string tables from `site_templates/`."""
     strings = {}
@@ -63,7 +72,14 @@ def load_templates(template_dir: Path) -> SiteTemplates:
         path = template_dir / "strings" / f"{lang}.yml"
         strings[lang] = yaml.safe_load(path.read_text(encoding="utf-8"))
     # `{{ target | href(page) }}`: templates link by docs path, relative to the page rendered.
-    env = make_environment(str(template_dir), filters={"href": lambda to_page, from_page: rel(from_page, to_page)})
+    # `{{ target | built_href(page) }}`: the same, to the built page, in raw HTML.
+    env = make_environment(
+        str(template_dir),
+        filters={
+            "href": lambda to_page, from_page: rel(from_page, to_page),
+            "built_href": lambda to_page, from_page: built_rel(from_page, to_page),
+        },
+    )
     return SiteTemplates(env=env, strings=strings)
 
 

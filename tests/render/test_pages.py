@@ -85,8 +85,9 @@ def test_article_page_links_regions_topics_related_and_neighbours(pages: dict[st
     assert "[复工复产](../topics/work-resumption.md){ .digest-chip }" in page
     assert "| 2亿元 | 放大2亿元 |" in page
     related = page.split("{ data-search-exclude }")[1]
-    assert "../articles/2020-03-12-b.md" in related  # same prefecture and keyword
-    assert "上一篇: [无标题" in page  # previous by date is the March 12 article
+    # Raw HTML lists link to the built pages (MkDocs rewrites only Markdown links).
+    assert '<a href="../articles/2020-03-12-b.html">' in related  # same prefecture and keyword
+    assert '<li>上一篇: <a href="../articles/2020-03-12-b.html">无标题' in page  # previous by date: March 12
 
 
 def test_english_article_page(pages: dict[str, str]) -> None:
@@ -153,7 +154,7 @@ def test_timeline_months_have_the_anchors_the_home_page_links_to(pages: dict[str
 
 def test_article_links_previous_and_next_within_its_region(pages: dict[str, str]) -> None:
     page = pages["zh/articles/2020-03-12-b.md"]
-    assert "- 呼伦贝尔市下一篇: [阿荣旗春耕](../articles/2020-03-29-a.md)" in page
+    assert '<li>呼伦贝尔市下一篇: <a href="../articles/2020-03-29-a.html">阿荣旗春耕</a>' in page
     assert "呼伦贝尔市上一篇" not in page
 
 
@@ -179,6 +180,19 @@ def test_feeds_parse_and_use_each_language_url(pages: dict[str, str]) -> None:
 
 def test_pages_are_deterministic(templates: SiteTemplates, pages: dict[str, str]) -> None:
     assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS) == pages
+
+
+def test_hostile_titles_in_the_raw_html_link_lists_stay_text(templates: SiteTemplates) -> None:
+    # The related and by-date lists are raw HTML: a neighbour's title must not close the
+    # link or add an element or attribute.
+    hostile = make_article(
+        "2020-03-28-h", date="2020-03-28", title='</a><script>alert(1)</script><img src=x onerror="x()">'
+    )
+    pages = render_pages((hostile, ARTICLES[0]), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    page = pages["zh/articles/2020-03-29-a.md"]
+    lists = page[page.index("{ data-search-exclude }") :]
+    assert '<a href="../articles/2020-03-28-h.html">&#60;/a&#62;&#60;script&#62;' in lists
+    assert "<script" not in lists and "<img" not in lists and "</a><" not in lists
 
 
 def test_hostile_text_stays_text_and_off_the_english_page(templates: SiteTemplates) -> None:

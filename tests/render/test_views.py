@@ -4,6 +4,7 @@ import pytest
 
 from generator.models import Figure, Region
 from generator.render.views import (
+    built_rel,
     entry,
     first_sentence,
     format_date,
@@ -145,3 +146,9 @@ def test_reading_minutes_counts_characters_and_is_at_least_one() -> None:
 def test_short_axis_labels() -> None:
     assert short_date("2020-03-23", "zh") == "3月23日" and short_date("2020-03-23", "en") == "23 Mar"
     assert short_month("2020-03", "zh") == "2020年3月" and short_month("2020-03", "en") == "Mar 2020"
+
+
+def test_built_rel_links_to_the_built_page_keeping_the_anchor() -> None:
+    assert built_rel("articles/a.md", "articles/b.md") == "../articles/b.html"
+    assert built_rel("articles/a.md", "timeline.md#m-2020-03") == "../timeline.html#m-2020-03"
+    assert built_rel("index.md", "assets/feed.xml") == "assets/feed.xml"
