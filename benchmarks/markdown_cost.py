@@ -14,13 +14,18 @@ per variant. Nothing here is run by the tests.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import markdown
 
-EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details"]
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.site import load_mkdocs_config  # noqa: E402 (after the path above)
+
 TEXT_MARK = "{ #text }"
 PANEL_MARK = '<aside class="digest-panel"'
 LISTS_MARK = "{ data-search-exclude }"
@@ -36,8 +41,19 @@ def _lists_start(page: str) -> int:
     return page.rindex("\n## ", 0, mark) + 1
 
 
+def site_markdown() -> markdown.Markdown:
+    """Python-Markdown with the extensions and options the site's mkdocs.yml names."""
+    names, configs = [], {}
+    for item in load_mkdocs_config(ROOT / "mkdocs.yml")["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        if options:
+            configs[name] = options
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
 def convert_all(pages: Sequence[str]) -> float:
-    md = markdown.Markdown(extensions=EXTENSIONS)
+    md = site_markdown()
     start = time.perf_counter()
     for page in pages:
         md.reset()
@@ -64,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     files = sorted((args.docs / args.lang / "articles").glob("*.md"))[: args.pages]
     pages = [body(f.read_text(encoding="utf-8")) for f in files]
     pages = [p for p in pages if TEXT_MARK in p and PANEL_MARK in p and LISTS_MARK in p]
-    converter = markdown.Markdown(extensions=EXTENSIONS)
+    converter = site_markdown()
 
     def html_of(part: str) -> str:
         converter.reset()

@@ -49,6 +49,8 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -209,10 +211,13 @@ def run_measured(cmd: Sequence[str], env: dict[str, str]) -> tuple[float, float,
     return wall, cpu, peak // 1024
 
 
-def _build_cmd(seeds: Path, docs: Path, jobs: int | None, *, cache: bool = False) -> list[str]:
-    """`generator build`; without `cache`, with --no-cache (the default cache folder would answer
-    every run after the first)."""
-    cmd = [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--docs", str(docs)]
+def _build_cmd(
+    seeds: Path, docs: Path, jobs: int | None, *, cache: bool = False, command: str = "build", site: Path | None = None
+) -> list[str]:
+    """`generator build` (or `site` into `site`); without `cache`, with --no-cache (the default
+    cache folder would answer every run after the first)."""
+    cmd = [sys.executable, "-m", "generator", command, "--seeds", str(seeds), "--docs", str(docs)]
+    cmd += ["--site", str(site)] if site is not None else []
     cmd += [] if cache else ["--no-cache"]
     return [*cmd, "--jobs", str(jobs)] if jobs is not None else cmd
 
@@ -239,20 +244,23 @@ def builds(seeds: Path, tmp: Path, jobs: Sequence[int | None], env: dict[str, st
             print(f"| {name} --executor dask | {wall:.1f} | {cpu:.1f} | {cpu / wall:.2f} | {peak} MB | {same} |")
 
 
-STOCK_CONFIG = """\
-site_name: stock
-docs_dir: {docs}
-site_dir: {site}
-use_directory_urls: false
-theme:
-  name: material
-  language: {language}
-plugins:
-  - search
-markdown_extensions: [admonition, attr_list, md_in_html, tables, toc, pymdownx.details]
-nav:
-  - index.md
-"""
+def _stock_config(docs: Path, site: Path, language: str) -> str:
+    """A stock MkDocs + Material configuration: Material's own search plugin, the site's
+    markdown extensions and short navigation (from mkdocs.yml), no theme overrides."""
+    from generator.site import load_mkdocs_config
+
+    ours = load_mkdocs_config(ROOT / "mkdocs.yml")
+    config = {
+        "site_name": "stock",
+        "docs_dir": str(docs),
+        "site_dir": str(site),
+        "use_directory_urls": False,
+        "theme": {"name": "material", "language": language},
+        "plugins": ["search"],
+        "markdown_extensions": ours["markdown_extensions"],
+        "nav": ["index.md"],
+    }
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
 def _stock_docs(source: Path, target: Path) -> None:
@@ -269,16 +277,14 @@ def sites(seeds: Path, tmp: Path, jobs: int | None, env: dict[str, str]) -> None
     Material builds of the same Markdown (already written: the user's Markdown in a stock
     set-up, Material's own search plugin indexing every page, the same short navigation)."""
     docs, site = tmp / "docs-site", tmp / "site"
-    cmd = [sys.executable, "-m", "generator", "site", "--seeds", str(seeds), "--docs", str(docs), "--site", str(site)]
-    cmd += ["--no-cache", *(["--jobs", str(jobs)] if jobs is not None else [])]
-    ours = run_measured(cmd, env)
+    ours = run_measured(_build_cmd(seeds, docs, jobs, command="site", site=site), env)
     rows = [("`generator site`: raw pages to both sites", ours, _index_mb(site))]
     stock_wall, stock_cpu, stock_peak = 0.0, 0.0, 0
     for language in ("zh", "en"):
         stock_docs, stock_site = tmp / f"stock-docs-{language}", tmp / f"stock-site-{language}"
         _stock_docs(docs / language, stock_docs)
         config = tmp / f"stock-{language}.yml"
-        config.write_text(STOCK_CONFIG.format(docs=stock_docs, site=stock_site, language=language), encoding="utf-8")
+        config.write_text(_stock_config(stock_docs, stock_site, language), encoding="utf-8")
         wall, cpu, peak = run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], env)
         rows.append((f"stock MkDocs + Material, {language} Markdown", (wall, cpu, peak), _index_mb(stock_site)))
         stock_wall, stock_cpu, stock_peak = stock_wall + wall, stock_cpu + cpu, max(stock_peak, peak)

@@ -34,6 +34,7 @@ from generator.render.views import (
     ZH_OPEN,
     SiteTemplates,
     article_path,
+    built_rel,
     english_or_chinese,
     entry,
     format_date,
@@ -151,8 +152,8 @@ def _article_view(
         "paragraphs": list(raw.paragraphs),
         # The English page links to the Chinese text instead of carrying it (half of every
         # English page, and of MkDocs' work on it): the same article in the Chinese site,
-        # a sibling of the English site's folder.
-        "original_page": escape_url_attr(f"../../{article_path(a.id).removesuffix('.md')}.html#text")
+        # one folder above the English site's root.
+        "original_page": escape_url_attr("../" + built_rel(article_path(a.id), f"{article_path(a.id)}#text"))
         if english
         else None,
         "original_length": t["original_length"].format(chars=f"{sum(map(len, raw.paragraphs)):,}"),
@@ -196,8 +197,8 @@ def render_pages(
 
     `history` (generator.changelog) gives the page of what changed and the feeds' update entries.
     What both languages share (related lists, neighbours, the region index, the map's
-    geometry) is computed once; with `jobs` > 1 the languages are then rendered in forked
-    processes at the same time. The pages are the same either way.
+    geometry) is computed once; with `jobs` > 1 the languages are then rendered at the same
+    time, the second in a forked child (`forked_map`). The pages are the same either way.
     """
     analysed = [loc.article for loc in articles]
     regions = region_index(analysed)
