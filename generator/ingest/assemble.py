@@ -3,12 +3,14 @@
 Rules (and nothing else):
 
 1. A `B-` line closes the article being built and opens a new one.
-2. An `I-` line joins the article being built; before any article it opens one.
+2. An `I-` line joins the article being built; before any article, or right under a column
+   label that belongs to no article (`O-column`: briefs under a shared label), it opens one.
 3. An `O-` line belongs to no article: page furniture, or a page-level header field (`O-meta`).
 4. An article with no text of its own (no body or caption line, or only a fragment under
    MIN_TEXT_CHARS with no sentence end: a lone headline, a byline block, a `本报讯` set on its
    own line) joins the article after it, or the one before it at the end of the page: text
-   is never dropped because of a boundary error.
+   is never dropped because of a boundary error. A group of credit and source lines alone
+   (`…记者黄舒摄`, `《新渝报》（…第4版）`) joins the article before it: credits close a story.
 5. An article has one headline block. A group holding two, with a report's text between them
    and blank lines setting them apart, is two articles the tagger ran together: it is cut
    before the second block when the first block opens the group (headlines above their
@@ -23,8 +25,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from generator.ingest.datelines import is_credit_line
 from generator.ingest.line_features import PageLine
 from generator.ingest.roles import Boundary, LineRole
+from generator.ingest.script import to_simplified
 
 _TEXT_ROLES = frozenset({LineRole.BODY, LineRole.CAPTION})
 _HEAD_ROLES = frozenset({LineRole.TITLE, LineRole.KICKER, LineRole.SUBTITLE})
@@ -112,10 +116,23 @@ def _split_headline_blocks(group: list[TaggedLine]) -> list[list[TaggedLine]]:
     return [group[a:b] for a, b in pairwise(bounds)]
 
 
+_CLOSING_ROLES = frozenset({LineRole.BYLINE, LineRole.META, LineRole.CAPTION, LineRole.MARK})
+
+
+def _closes_the_one_above(group: list[TaggedLine]) -> bool:
+    """True for a textless group of credits and source lines (`新渝报记者黄舒摄`,
+    `《新渝报》（2023年11月29日 第4版）`), even one the tagger calls a headline: it
+    closes the story above it and opens none."""
+    return all(line.role in _CLOSING_ROLES or is_credit_line(to_simplified(line.text)) for line in group)
+
+
 def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
     merged: list[list[TaggedLine]] = []
     carry: list[TaggedLine] = []
     for group in groups:
+        if not carry and merged and not _has_text(group) and _closes_the_one_above(group):
+            merged[-1].extend(group)
+            continue
         group = carry + group
         carry = []
         if _has_text(group):
@@ -130,6 +147,12 @@ def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
     return merged
 
 
+def _is_shared_label(line: TaggedLine) -> bool:
+    """A column label outside every article (`■新闻超市` over briefs): what follows it opens
+    a story, whatever the story above it was."""
+    return line.boundary is Boundary.OUTSIDE and line.role is LineRole.COLUMN
+
+
 def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRole]]) -> AssembledPage:
     """Group tagged lines into articles (see the module docstring). Pure."""
     if len(lines) != len(labels):
@@ -137,12 +160,14 @@ def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRol
     groups: list[list[TaggedLine]] = []
     outside: list[TaggedLine] = []
     current: list[TaggedLine] | None = None
+    previous: TaggedLine | None = None
     for line, (boundary, role) in zip(lines, labels, strict=True):
         tagged = TaggedLine(line.number, line.text, role, boundary, line.blank_before, line.blank_after)
+        after_label, previous = previous is not None and _is_shared_label(previous), tagged
         if boundary is Boundary.OUTSIDE:
             outside.append(tagged)
             continue
-        if boundary is Boundary.BEGIN or current is None:
+        if boundary is Boundary.BEGIN or current is None or after_label:
             current = [tagged]
             groups.append(current)
         else:

@@ -46,7 +46,7 @@ _FIELD_RE = re.compile(
     r"\s*[:：]\s*"
 )
 # Templates box each field (`【来源：X】【发布时间：…】`) or separate them with bars.
-_FIELD_END_RE = re.compile(r"[】【\[\]［］|｜]")
+_FIELD_END_RE = re.compile(r"[】【\[\]［］|｜()（）]")  # `(作者:范吉存)`: a field set in parentheses
 _DATE_LABELS = ("发布日期", "发布时间", "发表时间", "更新时间", "日期", "时间")
 _DATE_RE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:\s*日)?(?:\s*(\d{1,2}:\d{2}(?::\d{2})?))?"

@@ -60,7 +60,7 @@ ROLES: tuple[str, ...] = (
 # A role may be letter-spaced or cut by a line wrap (`（记` / `者 刘志远）` joined as `记 者`).
 # `本报` and `文/` also stand before other roles: `本报首席记者`, `文/本报记者`.
 _ROLE_RE = re.compile(
-    r"(?:[文图圖]\s*[/／·]\s*)?(?:本\s*[报報]\s*)?(?:"
+    r"(?:[文图圖]\s*[/／·]\s*)?(?:本\s*[报報网網台臺]\s*)?(?:"
     + "|".join(r"\s*".join(re.escape(ch) for ch in role) for role in ROLES)
     + ")"
 )
@@ -134,10 +134,37 @@ def split_names(text: str) -> tuple[str, ...]:
     names have at least two characters.
     """
     names: list[str] = []
-    for stretch in _ROLE_RE.split(text):
-        for piece in _glue_pieces(_TRAILING_SHOT_RE.sub("", stretch.strip())):
+    position = 0
+    for match in [*_ROLE_RE.finditer(text), None]:
+        stretch = text[position : match.start() if match else len(text)]
+        if match is not None and position == 0 and _is_affiliation(stretch, match.group()):
+            stretch = ""
+        for piece in _glue_pieces(_LETTER_SPACED_SHOT_RE.sub("", _TRAILING_SHOT_RE.sub("", stretch.strip()))):
             names.extend(_unglued_names(piece))
+        position = match.end() if match else len(text)
     return tuple(n for n in names if _is_name(n))
+
+
+_REPORTER_ROLE_RE = re.compile(r"(?:记|記)\s*者|通\s*(?:讯|訊)\s*(?:员|員)|实\s*习\s*生|實\s*習\s*生")
+# `贺 勇摄`: a letter-spaced name with the photo credit glued to its last character.
+_LETTER_SPACED_SHOT_RE = re.compile(rf"(?<=[{_HAN}]\s[{_HAN}])[摄攝]$")
+
+
+MAX_AFFILIATION_CHARS = 12
+_AFFILIATION_STOP_RE = re.compile(r"[。！？!?，,；;：:（）()]")
+
+
+def _is_affiliation(stretch: str, role: str) -> bool:
+    """True when the text before the first role is whom the reporter works for, glued to the
+    role (`央视记者刘璇`, `大皖新闻记者 项磊`, `甘肃广电总台全媒体记者:刘欣`): a name stands
+    after its role, and before a photo credit (`鲜 敢摄影报道`) it is the photographer's."""
+    return (
+        bool(stretch.strip())
+        and not stretch[-1].isspace()
+        and len(compact(stretch)) <= MAX_AFFILIATION_CHARS
+        and _AFFILIATION_STOP_RE.search(stretch) is None
+        and _REPORTER_ROLE_RE.search(role) is not None
+    )
 
 
 # Surnames that may open a name inside a run; not the characters that open transliterated
@@ -168,9 +195,28 @@ def _unglued_names(run: str) -> tuple[str, ...]:
     return best[-1] if best[-1] and len(best[-1]) >= 2 else (run,)
 
 
+def _paired_singles(pieces: list[str]) -> list[str]:
+    """A run of four or six one-character pieces (`鲜 敢 赵 耀`, `朱 磊 陈 晗`) is letter-spaced
+    two-character names when every pair opens with a common surname."""
+    out: list[str] = []
+    index = 0
+    while index < len(pieces):
+        end = index
+        while end < len(pieces) and len(pieces[end]) == 1:
+            end += 1
+        run = pieces[index:end]
+        if len(run) in (4, 6) and all(run[k] in _UNGLUE_SURNAMES for k in range(0, len(run), 2)):
+            out.extend(run[k] + run[k + 1] for k in range(0, len(run), 2))
+            index = end
+        else:
+            out.append(pieces[index])
+            index += 1
+    return out
+
+
 def _glue_pieces(text: str) -> list[str]:
     """Names in one stretch between roles, one-character pieces glued to a neighbour."""
-    pieces = [p for p in _NAME_SEPARATOR_RE.split(text) if p]
+    pieces = _paired_singles([p for p in _NAME_SEPARATOR_RE.split(text) if p])
     names: list[str] = []
     current = ""
     for index, piece in enumerate(pieces):
@@ -200,6 +246,9 @@ def _is_name(token: str) -> bool:
 def looks_like_names(text: str) -> bool:
     """True if `text` holds only roles and personal names (1 to 4 of them)."""
     # A photographer's credit ends with a bare `摄` (`本报记者 王芳 摄`).
+    first_role = _ROLE_RE.search(text)
+    if first_role is not None and _is_affiliation(text[: first_role.start()], first_role.group()):
+        text = text[first_role.start() :]  # `央视记者刘璇`: the outlet is no name
     stripped = _TRAILING_SHOT_RE.sub("", _ROLE_RE.sub(" ", text).strip())
     if not stripped or not _NAME_CHARS_RE.match(stripped):
         return False
@@ -290,6 +339,16 @@ def _wide_lead(text: str) -> Lead | None:
     )
 
 
+# A reporter glued to the place and date (`中央社記者盧太城台東縣21日電`): most names have three
+# characters, and a place at least two.
+_GLUED_PLACE_RE = re.compile(rf"(?P<run>[{_HAN}]{{4,12}})\s*\d")
+
+
+def _name_before_place(run: str) -> str:
+    """The name opening `run` (name + place): `盧太城|台東縣`, `王磊|台北`."""
+    return run[:3] if len(run) >= 5 else run[:2]
+
+
 def _bracket_lead(text: str) -> Lead | None:
     match = _BRACKET_LEAD_RE.match(text)
     if match is None:
@@ -300,13 +359,18 @@ def _bracket_lead(text: str) -> Lead | None:
         return replace(classic, end=match.end())
     reporter = _BRACKET_REPORTER_RE.search(inner)
     who = reporter.group("who") if reporter else ""
+    glued = _GLUED_PLACE_RE.match(inner, reporter.start("who")) if reporter else None
+    glued_place = None
+    if glued is not None:
+        who = _name_before_place(glued.group("run"))
+        glued_place = glued.group("run")[len(who) :]
     names = split_names(who) if who and looks_like_names(who) else ()
     day = _DAY_RE.search(inner)
     place = _BRACKET_PLACE_RE.search(inner)
     outlet = _BRACKET_OUTLET_RE.match(inner)
     return Lead(
         outlet=outlet.group("outlet") if outlet else "本报",
-        place=place.group("place") if place else None,
+        place=place.group("place") if place else glued_place,
         month=int(day.group("month")) if day and day.group("month") else None,
         day=int(day.group("day")) if day else None,
         names=names,
@@ -321,6 +385,29 @@ def _attribution_lead(text: str) -> Lead | None:
     return Lead(outlet=match.group("outlet"), place=None, month=None, day=None, names=(), end=match.end())
 
 
+# Reporters printed after the lead without brackets: `本报讯 记者 焦隆 王彤 当日是…` (names
+# each followed by a space, the text after the last) or `…讯 通讯员李浩报道:`.
+_NAME_TOKEN = rf"[{_HAN}·•]{{2,4}}"
+_LOOSE_REPORTERS_RE = re.compile(
+    rf"^[\s:：]*(?P<who>(?:(?:{_ROLE_RE.pattern})\s*{_NAME_TOKEN}(?:[\s、]+{_NAME_TOKEN}){{0,3}}\s*)+?)"
+    r"(?:(?:报道|報道|報導)\s*[:：]\s*|(?<=\s))"
+)
+
+
+def _with_loose_reporters(lead: Lead, text: str) -> Lead:
+    """`lead` with the reporters printed after it without brackets, when there are any."""
+    if lead.names:
+        return lead
+    match = _LOOSE_REPORTERS_RE.match(text[lead.end :])
+    if match is None:
+        return lead
+    who = match.group("who")
+    names = split_names(who)
+    if not names or not looks_like_names(who.strip()):
+        return lead
+    return replace(lead, names=names, end=lead.end + match.end())
+
+
 def parse_lead(text: str) -> Lead | None:
     """Parse a dateline lead at the start of `text` (which may span wrapped lines).
 
@@ -330,7 +417,10 @@ def parse_lead(text: str) -> Lead | None:
     broadcasters (`大河网讯`, `央视网消息：`, `中國僑網三亞5月21電`); a lead in brackets
     (`【香港商報網訊】`, `(中央社記者…21日電)`); an attribution (`据皖西日报报道`).
     """
-    return _classic_lead(text) or _wide_lead(text) or _bracket_lead(text) or _attribution_lead(text)
+    lead = _classic_lead(text) or _wide_lead(text) or _bracket_lead(text)
+    if lead is not None:
+        return _with_loose_reporters(lead, text)
+    return _attribution_lead(text)
 
 
 def is_lead_start(line: str) -> bool:
@@ -389,15 +479,15 @@ def is_photo_byline(lines: tuple[str, ...]) -> bool:
 
 
 # Editorial credits on a line of their own: `责任编辑：张三`, `(责编:陈悦、袁勃)`, `统筹 王云`.
-EDITOR_CREDIT_RE = re.compile(
-    r"^[（(【\[]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|审校|審校|校对|校對|统筹|統籌|监制|監製|"
-    r"策划|策劃|终审|終審|初审|初審|复审|複審)\s*[:：丨|]?\s*"
+_EDITOR_ROLES = (
+    r"(?:责任编辑|責任編輯|责编|責編|版式设计|版式設計|美术编辑|美術編輯|美编|美編|编辑|編輯|审核|審核|审校|審校|"
+    r"校对|校對|统筹|統籌|监制|監製|策划|策劃|终审|終審|初审|初審|复审|複審)"
 )
-_CREDIT_SPLIT_RE = re.compile(
-    r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|审校|審校|校对|校對|统筹|統籌|监制|監製|"
-    r"策划|策劃|终审|終審|初审|初審|复审|複審)\s*[:：丨|]?"
-)
+# A site's tag may stand before the credit: `【纠错】 责任编辑: 吴咏玲`.
+EDITOR_CREDIT_RE = re.compile(rf"^(?:[【\[][^】\]]{{1,6}}[】\]]\s*)?[（(【\[]?\s*{_EDITOR_ROLES}\s*[:：丨|]?\s*")
+_CREDIT_SPLIT_RE = re.compile(rf"{_EDITOR_ROLES}\s*[:：丨|]?")
 _CREDIT_BRACKETS_RE = re.compile(r"^[（(【\[]\s*|\s*[）)】\]]\s*$")
+_SITE_TAG_RE = re.compile(r"^[【\[][^】\]]{1,6}[】\]]\s*(?=\S)")
 _AUTHOR_LABEL_RE = re.compile(
     r"^(?:文|图|圖|文图|文圖|作者|撰文|摄影|攝影|(?:本[报報网網]?|全媒体)?(?:记者|記者|通讯员|通訊員))\s*[/／:：丨|]\s*"
 )
@@ -409,13 +499,43 @@ def editor_credit_names(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if not EDITOR_CREDIT_RE.match(text) or len(compact(text)) > 40:
         return None
-    rest = _CREDIT_BRACKETS_RE.sub("", text)
+    rest = _CREDIT_BRACKETS_RE.sub("", _SITE_TAG_RE.sub("", text))
     names: list[str] = []
     for piece in _CREDIT_SPLIT_RE.split(rest):
         piece = piece.strip(" :：丨|")
         if piece and looks_like_names(piece):
             names.extend(split_names(piece))
     return tuple(names) if names else None
+
+
+# A labelled credit anywhere on a short line: editors, layout, reporters by label
+# (`版式设计:蔡华伟 责编：宋蓉凯`, `甘肃广电总台全媒体记者:刘欣 …`), or a `图/文` credit.
+_LABELLED_CREDIT_RE = re.compile(
+    r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯|美编|美編|版式设计|版式設計|设计|設計|制图|製圖|审核|審核|校对|校對|"
+    r"统筹|統籌|监制|監製)\s*[:：丨|]"
+    # A reporter by label only with a name after it: `对话记者：一线的声音` is a headline.
+    rf"|(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*[:：丨|]\s*[{_HAN}·]{{2,4}}(?:[\s、，,]|$)"
+    r"|(?:图|圖|文)\s*[/／]\s*(?:文|图|圖)\s*$"
+)
+MAX_CREDIT_LINE_CHARS = 60
+
+
+def is_credit_line(line: str) -> bool:
+    """True for a line that only credits people (`新华社记者 范培珅 摄`, `[责任编辑：苏倩]`,
+    `本报记者 董柏生`, `版式设计:蔡华伟`): never a headline, whatever its shape."""
+    text = line.strip()
+    if not text or len(compact(text)) > MAX_CREDIT_LINE_CHARS:
+        return False
+    if editor_credit_names(text) is not None or byline_line_names(text) is not None:
+        return True
+    if _LABELLED_CREDIT_RE.search(text):
+        return True
+    label = _AUTHOR_LABEL_RE.match(_CREDIT_BRACKETS_RE.sub("", text))
+    if label is not None and looks_like_names(_CREDIT_BRACKETS_RE.sub("", text)[label.end() :]):
+        return True  # `文/张三`, `作者：李四`
+    # A photo credit with almost nothing before it (`新华社记者 王松 摄`), not a caption.
+    tail = _PHOTO_CREDIT_END_RE.search(text)
+    return tail is not None and len(compact(text[: tail.start()])) <= 6
 
 
 # A photo credit closing a caption or a sentence: `新华社记者林善传摄`, `王勇/摄`, `(卢启建摄)`,
@@ -437,7 +557,13 @@ _PHOTO_CREDIT_INLINE_RE = re.compile(
 )
 _PHOTO_CREDIT_PARENS_RE = re.compile(rf"[（(]{_CREDIT_PREFIX}\s*(?P<who>[{_HAN}·•、\s]{{2,30}}?){_PHOTO_SUFFIX}[）)]")
 # Credit lines that name the outlet before the role: `青岛日报/青岛观/青报网记者 孙欣 通讯员 梁孝鹏`.
-_OUTLET_BEFORE_ROLE_RE = re.compile(r"^[^\s。！？，,；;]{2,24}?(?=(?:全媒体)?(?:记者|記者|通讯员|通訊員))")
+_OUTLET_BEFORE_ROLE_RE = re.compile(
+    r"^(?:(?!记者|記者|通讯员|通訊員)[^\s。！？，,；;]){2,24}?(?=(?:全媒体)?(?:记者|記者|通讯员|通訊員))"
+)
+
+
+# The agency that sent a picture, before its photographer: `新华网发 邓兴东 摄`.
+_AGENCY_SENT_RE = re.compile(rf"^[{_HAN}]{{1,8}}?(?:社|网|網|报|報|台|臺)\s*[发發]\s+")
 
 
 def _names_in(who: str) -> tuple[str, ...]:
@@ -473,6 +599,7 @@ def credit_line_names(line: str) -> tuple[str, ...] | None:
     if len(compact(text)) > 40:
         return None
     text = _OUTLET_BEFORE_ROLE_RE.sub("", text)
+    text = _AGENCY_SENT_RE.sub("", text)
     text = _AUTHOR_LABEL_RE.sub("", text)
     photo = re.search(_PHOTO_SUFFIX + r"\s*$", text)
     if photo is not None:

@@ -148,6 +148,12 @@ def _despace(line: str) -> str:
     return " ".join(pieces)
 
 
+def _repeated_by(part: str, following: list[str]) -> bool:
+    """True when the next line (`following`: it, or nothing) starts with all of `part`."""
+    short, longer = compact(part), compact("".join(following))
+    return bool(short) and len(longer) > len(short) and longer.startswith(short)
+
+
 def join_decks(lines: tuple[str, ...]) -> str:
     """Join the lines of one headline into a string.
 
@@ -157,6 +163,9 @@ def join_decks(lines: tuple[str, ...]) -> str:
     length are one phrase wrapped by the layout and join without space.
     """
     parts = [_despace(line) for line in lines if line.strip()]
+    # A kicker the headline repeats at its start (`新华全媒+` over `新华全媒+丨河曲草原…`) is
+    # printed once.
+    parts = [part for index, part in enumerate(parts) if not _repeated_by(part, parts[index + 1 : index + 2])]
     if not parts:
         return ""
     result = parts[0]

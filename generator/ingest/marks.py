@@ -16,11 +16,13 @@ import cn2an
 
 from generator.ingest.chars import CIRCLED_NUMBERS
 
-_PAGE_NUMBER = r"[一二三四五六七八九十百零〇\d]{1,4}"
+_PAGE_NUMBER = r"[A-Za-z]?[一二三四五六七八九十百零〇\d]{1,4}"  # `A1`: a section letter first
 
 # `转` alone is a jump only inside brackets and before a page number: `（转第3版）`.
 _CONTINUES_TO_RE = re.compile(
     rf"[（(【\[]\s*(?:下转|转至|转)\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)\s*([{CIRCLED_NUMBERS}]?)\s*[）)】\]]"
+    # `下转A4版`, `■下转第三版` may stand bare, at the end of a line.
+    rf"|(?:[■□▲△◆◇●○]\s*)?下转\s*(?:第\s*)?({_PAGE_NUMBER})\s*(?:版|页|面)\s*([{CIRCLED_NUMBERS}]?)\s*$"
 )
 # `上接` / `紧接` may stand after a bullet or bare; a bare `接` only inside brackets.
 _CONTINUED_FROM_RE = re.compile(
@@ -51,7 +53,8 @@ def strip_marks(text: str) -> Marks:
     continued_from: str | None = None
     to_match = _CONTINUES_TO_RE.search(text)
     if to_match:
-        continues_to = f"第{to_match.group(1)}版{to_match.group(2)}"
+        page, marker = (to_match.group(1), to_match.group(2)) if to_match.group(1) else to_match.group(3, 4)
+        continues_to = f"第{page}版{marker}"
         # The gap before the mark goes with it; trimming here, not in the pattern,
         # keeps the search linear on lines with long runs of spaces.
         text = text[: to_match.start()].rstrip() + text[to_match.end() :]
@@ -89,7 +92,7 @@ def page_reference(reference: str) -> PageReference:
     match = _REFERENCE_RE.match(reference.strip())
     if match is None:
         return PageReference(None, "")
-    digits = match.group(1)
+    digits = match.group(1)  # `A2` stays unread: page 2 of section A is not page 2 of B
     number: int | None
     if digits.isdigit():
         number = int(digits)

@@ -38,6 +38,7 @@ from generator.ingest.datelines import (
     compact,
     credit_line_names,
     editor_credit_names,
+    is_credit_line,
     is_lead_start,
     is_photo_byline,
     parse_lead,
@@ -134,8 +135,10 @@ def _body(units: Sequence[Unit]) -> _Body:
     for unit in units:
         if unit.kind is UnitKind.BYLINE:
             photo = photo or unit.photo
-            for text in unit.texts:
-                names.extend(byline_line_names(text) or ())
+            for text in map(to_simplified, unit.texts):
+                # Read in Simplified: the surname table that cuts `朱 磊 陈 晗` is Simplified.
+                found = byline_line_names(text)
+                names.extend(found if found is not None else (credit_line_names(text) or photo_credit_names(text)))
             continue
         if unit.kind is UnitKind.CLOSER:
             closer = trailing_byline(unit.texts[0])
@@ -217,6 +220,10 @@ def _make_article(
     paragraphs = tuple(p for p in paragraphs if p.strip())
     if not _has_prose(paragraphs):
         return None
+    if headline.title and is_credit_line(to_simplified(headline.title)):
+        # A credit line (`新华社记者 范培珅 摄`, `[责任编辑：苏倩]`) is never the headline: an
+        # untitled story stays untitled rather than wear its photographer's name.
+        headline = Headline(title=None)
     lead = body.lead
     dateline = iso_date(context.year, lead.month, lead.day) if lead else None
     kind = article_kind(
@@ -430,19 +437,41 @@ def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArt
 
 
 def _headline_lines(group: ArticleLines, role: LineRole) -> tuple[str, ...]:
-    """Lines of `role`, without a stray one set inside a paragraph (body text above and
-    below it: a wrapped line that happens to repeat the headline's words)."""
+    """Lines of `role` that can be headline (see `_headline_line_numbers`)."""
+    numbers = _headline_line_numbers(group)
+    return tuple(line.text for line in group.lines if line.role is role and line.number in numbers)
+
+
+_HEADLINE_ROLES = frozenset({LineRole.TITLE, LineRole.KICKER, LineRole.SUBTITLE})
+# What the model may call a headline line but never is one: a gallery counter (`1/7`), a
+# page label (`3版`, `第05版`), an image placeholder (`图片1`).
+_NOT_HEADLINE_RE = re.compile(r"^(?:\d{1,2}\s*/\s*\d{1,2}|[A-Z]?\d{1,2}\s*版|第\s*\S{1,3}\s*版|图片\s*\d{0,2})$")
+
+
+def _never_headline(text: str) -> bool:
+    """True for a line no headline is made of: a credit line, a continuation mark, a label."""
+    simplified = to_simplified(text.strip())
+    marks = strip_marks(simplified)
+    if not marks.text.strip() and (marks.continued_from or marks.continues_to):
+        return True
+    return _NOT_HEADLINE_RE.match(compact(simplified)) is not None or is_credit_line(simplified)
+
+
+def _headline_line_numbers(group: ArticleLines) -> frozenset[int]:
+    """Numbers of the lines the model calls headline, kicker or deck that make the headline:
+    not a stray one set inside a paragraph (body text above and below it: a wrapped line that
+    happens to repeat the headline's words), nor a credit, mark or label the model misread."""
     lines = group.lines
-    kept = []
+    kept = set()
     for index, line in enumerate(lines):
-        if line.role is not role:
+        if line.role not in _HEADLINE_ROLES:
             continue
         above = lines[index - 1].role if index else None
         below = lines[index + 1].role if index + 1 < len(lines) else None
-        if above is LineRole.BODY and below is LineRole.BODY:
+        if (above is LineRole.BODY and below is LineRole.BODY) or _never_headline(line.text):
             continue
-        kept.append(line.text)
-    return tuple(kept)
+        kept.add(line.number)
+    return frozenset(kept)
 
 
 def _tagged_headline(group: ArticleLines) -> Headline:
@@ -477,7 +506,8 @@ def _tagged_credits(group: ArticleLines) -> tuple[tuple[str, ...], bool]:
         found = credit_line_names(text)
         if found is None:
             closer = trailing_byline(text)
-            found = closer.names if closer else ()
+            # `牛书培摄(影像中国)`: a photographer with the agency after the credit.
+            found = closer.names if closer else photo_credit_names(text)
         names.extend(found)
         photo = photo or is_photo_byline((text,))
     return tuple(names), photo
@@ -528,6 +558,7 @@ def _article_segment(group: ArticleLines) -> Segment:
     own = {t.number: t for t in group.lines if t.role not in _NOT_IN_UNITS}
     lines = tuple(SourceLine(n, own[n].text if n in own else "") for n in range(group.first_line, group.last_line + 1))
     units = [u for u in page_units(lines) if u.kind is not UnitKind.FURNITURE]
+    units = _demote_non_headlines(_model_heads_apart(units, _headline_line_numbers(group)))
     start = 0
     while start < len(units) and units[start].kind is UnitKind.HEADS:
         start += 1
@@ -535,6 +566,72 @@ def _article_segment(group: ArticleLines) -> Segment:
     while end > start and units[end - 1].kind is UnitKind.HEADS:
         end -= 1
     return Segment(body=tuple(units[start:end]), heads_before=tuple(units[:start]), heads_after=tuple(units[end:]))
+
+
+def _demote_non_headlines(units: list[Unit]) -> list[Unit]:
+    """Headline groups without the lines no headline is made of: a continuation mark goes to
+    the text (where `_body` reads it), a credit line is a byline block."""
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind is not UnitKind.HEADS or not any(_never_headline(line.text) for line in unit.lines):
+            out.append(unit)
+            continue
+        run: list[SourceLine] = []
+        for line in unit.lines:
+            if not _never_headline(line.text):
+                run.append(line)
+                continue
+            if run:
+                out.append(Unit(UnitKind.HEADS, tuple(run)))
+                run = []
+            marks = strip_marks(to_simplified(line.text.strip()))
+            kind = UnitKind.TEXT if marks.continued_from or marks.continues_to else UnitKind.BYLINE
+            out.append(Unit(kind, (line,)))
+        if run:
+            out.append(Unit(UnitKind.HEADS, tuple(run)))
+    return out
+
+
+def _model_heads_apart(units: list[Unit], heads: frozenset[int]) -> list[Unit]:
+    """The units with the model's headline lines at the top and foot of the article made
+    headline groups. The rules call a headline with prose punctuation (`美哉,青海!…`) text;
+    left so, the headline the model found would be printed again as the body's first line."""
+
+    def is_head(line: SourceLine) -> bool:
+        return line.number in heads or not line.text.strip()
+
+    def cut(unit: Unit, *, from_top: bool) -> tuple[Unit | None, Unit | None]:
+        """(headline part, rest) of a unit, the headline lines taken from its top or foot."""
+        lines = unit.lines if from_top else unit.lines[::-1]
+        count = 0
+        while count < len(lines) and is_head(lines[count]):
+            count += 1
+        if not any(line.number in heads for line in lines[:count]):
+            return None, unit
+        head, rest = lines[:count], lines[count:]
+        if not from_top:
+            head, rest = head[::-1], rest[::-1]
+        head_unit = Unit(UnitKind.HEADS, head)
+        return head_unit, (replace(unit, lines=rest) if rest else None)
+
+    if not heads:
+        return units
+    out = list(units)
+    start = 0
+    while start < len(out) and out[start].kind is UnitKind.HEADS:
+        start += 1
+    if start < len(out) and out[start].kind is UnitKind.TEXT:
+        head, rest = cut(out[start], from_top=True)
+        if head is not None:
+            out[start : start + 1] = [head, *([rest] if rest else [])]
+    end = len(out) - 1
+    while end >= 0 and out[end].kind is UnitKind.HEADS:
+        end -= 1
+    if end >= 0 and out[end].kind is UnitKind.TEXT:
+        head, rest = cut(out[end], from_top=False)
+        if head is not None:
+            out[end : end + 1] = [*([rest] if rest else []), head]
+    return out
 
 
 def _loose_captions(outside: Sequence[TaggedLine], stories: Sequence[tuple[int, str]]) -> dict[int, list[str]]:
@@ -555,6 +652,14 @@ def _loose_captions(outside: Sequence[TaggedLine], stories: Sequence[tuple[int, 
         caption = _HAN_PAIR_SPACE_RE.sub("", "".join(run))
         owners.setdefault(_caption_owner(caption, stories), []).append(caption)
     return owners
+
+
+_ISSUE_PAGE_RE = re.compile(r"(?:第\s*)?[A-Z]?\d{1,3}\s*版")
+
+
+def _prints_issue(group: ArticleLines) -> bool:
+    """True when the story carries a newspaper issue line (a date with its page, `04版`)."""
+    return any(_ISSUE_PAGE_RE.search(text) and parse_iso_date(text) for text in group.texts(LineRole.META))
 
 
 def tagger_input(doc: SourceDocument) -> tuple[PageLine, ...]:
@@ -596,12 +701,13 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
             headline = replace(headline, title=strip_channel_prefix(headline.title))
         names, photo = _tagged_credits(group)
         fields = [f for text in group.texts(LineRole.META) for f in _meta_fields(text)]
-        if not names:
-            names = author_names(fields)
+        # The page's 作者 field and the credit lines each name some of the authors.
+        names = _merge_names(author_names(fields), names)
         # Photographers credited inside captions and inline captions (`…登记。新华社记者王松摄`).
+        # Line by line too: a gallery's captions run together, each closing on its own credit.
         credited = [
             n
-            for text in (*_captions(group), *join_paragraphs(body.lines))
+            for text in (*_captions(group), *join_paragraphs(body.lines), *group.texts(LineRole.CAPTION), *body.lines)
             for n in photo_credit_names(to_simplified(text))
         ]
         photo = photo or bool(credited)
@@ -609,14 +715,22 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
         body = replace(body, byline=_merge_names(body.byline, names), photo=body.photo or photo)
         context = page_context
         if fields:
+            header_date = meta_value(fields, "date") or context.header_date
+            # A month-day lead under a web page's own 发布时间 is of that page's year, not the
+            # year the rest of a several-page file mentions last.
+            own_date = parse_iso_date(meta_value(fields, "date"))
             context = replace(
                 context,
-                header_date=meta_value(fields, "date") or context.header_date,
+                header_date=header_date,
+                year=int(own_date[:4]) if own_date and not context.sidecar_date else context.year,
                 meta_outlet=outlet_from_meta(fields) or context.meta_outlet,
             )
         drafts.append((group, body, context, headline))
     datelines = [iso_date(c.year, b.lead.month, b.lead.day) if b.lead else None for _, b, c, _ in drafts]
-    shared_page_date = page_date(datelines)
+    # A story's own issue line (`《樟树青年报》（2023年4月3日 第10版）`) dates the page it
+    # was printed on, as datelines do; a web page's 发布时间 dates that page alone.
+    issues = [parse_iso_date(c.header_date) if _prints_issue(g) else None for g, _, c, _ in drafts]
+    shared_page_date = page_date([*datelines, *issues])
     loose = _loose_captions(
         page.outside, [(i, "".join(b.lines) + (h.title or "")) for i, (_, b, _, h) in enumerate(drafts) if b.photo]
     )

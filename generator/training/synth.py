@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.errors import IngestError
+from generator.ingest.assemble import MIN_TEXT_CHARS
 from generator.ingest.datelines import compact, parse_lead
 from generator.ingest.read import decode
 from generator.ingest.roles import Boundary, LineRole, label
@@ -201,6 +202,10 @@ def _width_of(char: str) -> float:
     return 0.5 if char.isascii() else 1.0
 
 
+_NO_LINE_START = frozenset("，。、；：？！）】」』”’》〉,.;:?!)]")
+_PUNCTUATION_ONLY_RE = re.compile(r"^[\W_]+$")
+
+
 def _wrap(text: str, width: float) -> list[str]:
     """Hard-wrap at `width` cells, as a PDF extractor breaks a column; pieces stripped, none empty."""
     pieces: list[str] = []
@@ -208,7 +213,9 @@ def _wrap(text: str, width: float) -> list[str]:
     used = 0.0
     for char in _one_line(text):
         cell = _width_of(char)
-        if current and used + cell > width:
+        # Typesetting never opens a line with closing punctuation: it hangs at the end of the
+        # line before (the PDF text then runs one cell over the column).
+        if current and used + cell > width and char not in _NO_LINE_START:
             pieces.append("".join(current))
             current, used = [], 0.0
         current.append(char)
@@ -318,8 +325,8 @@ def _paragraph_lines(
     pairs = list(zip(item.article.paragraphs, item.roles, strict=True))
     for index, (paragraph, role) in enumerate(pairs[1:] if skip_first else pairs):
         text = _one_line(paragraph)
-        if not text:
-            continue
+        if not text or _PUNCTUATION_ONLY_RE.match(text):
+            continue  # a stray `】` the source split off its paragraph is no printed line
         owner = None if role is LineRole.FURNITURE else story
         pieces = _wrap(text, width) if width is not None and role is not LineRole.FURNITURE else [text]
         if style == "indent" and role is LineRole.BODY:
@@ -482,12 +489,21 @@ def _epaper_story(
     return lines, gold
 
 
+def _is_report_text(text: str) -> bool:
+    return len(text) >= MIN_TEXT_CHARS or any(mark in text for mark in "。！？!?")
+
+
 def _short_text(item: _Item) -> tuple[str, bool]:
-    """(text, is_first_paragraph): the dateline paragraph, else the first body paragraph."""
+    """(text, carries_the_dateline): the first body paragraph, and whether it prints the
+    article's dateline (a story whose first paragraph is a photo caption prints its
+    `新华社…电` lead in the second, and that dates it)."""
     article = item.article
     for index, (paragraph, role) in enumerate(zip(article.paragraphs, item.roles, strict=True)):
-        if role is LineRole.BODY and _one_line(paragraph):
-            return _one_line(paragraph), index == 0
+        # A label the corpus keeps as text (`摘要`, `【一线讲述】`) is no report of its own: the
+        # digest joins such a fragment to the next article, so the page must not print it as one.
+        if role is LineRole.BODY and _is_report_text(_one_line(paragraph)):
+            dateline = _one_line(article.dateline or "")
+            return _one_line(paragraph), index == 0 or bool(dateline and _one_line(paragraph).startswith(dateline))
     return _one_line(article.paragraphs[0]) if article.paragraphs else "", True
 
 

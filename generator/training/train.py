@@ -39,7 +39,7 @@ from generator.ingest.split import tagger_input
 from generator.models import SourceDocument
 
 # L1 keeps the model small and drops features that never help; L2 smooths the rest.
-TRAINING_PARAMS = {"c1": 0.2, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+TRAINING_PARAMS = {"c1": 0.2, "c2": 0.01, "max_iterations": 200, "feature.possible_transitions": True}
 LABELLED_SETS = ("labelled", "unseen", "unseen2", "unseen3", "unseen4")
 
 

@@ -48,6 +48,27 @@ def test_a_lone_headline_joins_the_text_after_it() -> None:
     assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2)]
 
 
+def test_text_under_a_shared_column_label_opens_a_story() -> None:
+    lines = _lines("标题", "正文写完了。", "■新闻超市", "简讯一的正文写在这里，共有二十多个字。")
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (OUTSIDE, LineRole.COLUMN), (INSIDE, LineRole.BODY)]
+    page = assemble(lines, labels)
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2), (4, 4)]
+
+
+def test_furniture_inside_a_story_does_not_cut_it() -> None:
+    lines = _lines("标题", "正文第一段写在这里。", "分享到：", "正文第二段写在这里。")
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (OUTSIDE, LineRole.FURNITURE), (INSIDE, LineRole.BODY)]
+    page = assemble(lines, labels)
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 4)]
+
+
+def test_credits_alone_close_the_story_above() -> None:
+    lines = _lines("标题", "正文写完了，一共二十多个字的正文。", "新渝报记者黄舒摄", "下一篇的正文，也有二十多个字的内容。")
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (BEGIN, LineRole.TITLE), (BEGIN, LineRole.BODY)]
+    page = assemble(lines, labels)
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 3), (4, 4)]
+
+
 def test_text_before_any_begin_label_opens_an_article() -> None:
     page = assemble(_lines("正文。", "更多正文。"), [(INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
     assert len(page.articles) == 1

@@ -197,6 +197,11 @@ def test_clean_line_reveals_doubling_behind_letter_spacing() -> None:
         # not marks: `完` inside words, `接` outside brackets
         ("任务全部完成（完善中）", "任务全部完成（完善中）", None, None, False),
         ("两条公路连接第3版图中的村庄", "两条公路连接第3版图中的村庄", None, None, False),
+        # section letters (`A1`), and a bare `下转` closing a line
+        ("上接A1版", "", None, "第A1版", False),
+        ("下转A4版", "", "第A4版", None, False),
+        ("■下转第三版", "", "第三版", None, False),
+        ("他说要下转第三版的内容了", "他说要下转第三版的内容了", None, None, False),
     ],
 )
 def test_strip_marks(raw: str, text: str, continues_to: str | None, continued_from: str | None, end_mark: bool) -> None:

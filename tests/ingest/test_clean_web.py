@@ -142,6 +142,8 @@ def test_body_line_with_a_time_label_after_the_body_started_is_kept() -> None:
         ("时间：2019/12/1  作者：张三", (("date", "2019-12-01"), ("author", "张三"))),
         ("来源：本报 编辑：王五", (("source", "本报"),)),
         ("会议时间：上午九时开始。", ()),  # a sentence, not a header
+        ("(作者:范吉存)", (("author", "范吉存"),)),  # a field set in parentheses
+        ("来源：新华网(北京)", (("source", "新华网"),)),
     ],
 )
 def test_header_fields(line: str, expected: tuple[tuple[str, str], ...]) -> None:

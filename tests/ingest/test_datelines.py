@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from generator.ingest.datelines import (
+    TrailingByline,
     byline_line_names,
     credit_line_names,
     editor_credit_names,
+    is_credit_line,
     is_lead_start,
     is_photo_byline,
     parse_lead,
@@ -263,8 +265,15 @@ def test_byline_line_words_and_pictures(line: str, names: tuple[str, ...] | None
         ("央视网消息(新闻联播):夏粮丰收", "央视网", None, None, None, ()),
         ("大皖新闻讯 1月16日上午，会议召开", "大皖新闻", None, None, None, ()),
         ("中國僑網三亞5月21電(記者韓輝)“在海南", "中國僑網", "三亞", 5, 21, ("韓輝",)),
-        ("東南網2月2日廈門訊(本網記者 劉瑋)春節臨近", "東南網", "廈門", 2, 2, ()),
-        ("(中央社記者盧太城台東縣21日電)台東連續下雨", "中央社", None, None, 21, ()),
+        ("東南網2月2日廈門訊(本網記者 劉瑋)春節臨近", "東南網", "廈門", 2, 2, ("劉瑋",)),
+        # The reporter glued to the place: three characters of name, the rest the place.
+        ("(中央社記者盧太城台東縣21日電)台東連續下雨", "中央社", "台東縣", None, 21, ("盧太城",)),
+        ("(中央社記者王磊台北21日電)台北", "中央社", "台北", None, 21, ("王磊",)),
+        # Reporters after the lead without brackets.
+        ("本报讯 记者 焦隆 王彤 当日是正月初八", "本报", None, None, None, ("焦隆", "王彤")),
+        ("江西网/头条客户端讯 通讯员李浩报道:3月4日晚", "江西网/头条客户端", None, None, None, ("李浩",)),
+        ("本报讯 记者从市教育局获悉，今年", "本报", None, None, None, ()),
+        ("本报讯 记者 近日从市教育局获悉，今年", "本报", None, None, None, ()),
         ("【記者林紫馨、賴玟茹/臺北報導】蘭嶼", "本报", "臺北", None, None, ("林紫馨", "賴玟茹")),
         ("据皖西日报报道 1月14日上午", "皖西日报", None, None, None, ()),
     ],
@@ -275,7 +284,7 @@ def test_leads_of_sites_apps_and_brackets(
     lead = parse_lead(text)
     assert lead is not None
     assert (lead.outlet, lead.place, lead.month, lead.day) == (outlet, place, month, day)
-    assert set(names) <= set(lead.names)
+    assert lead.names == names
 
 
 @pytest.mark.parametrize("text", ["农网改造让村民用上放心电", "互联网电视进入千家万户", "网友消息显示，今天很热。"])
@@ -306,6 +315,17 @@ def test_photo_credits(text: str, names: tuple[str, ...]) -> None:
         ("(作者:范吉存)", ("范吉存",), None),
         ("（责编:陈悦、袁勃）", None, ("陈悦", "袁勃")),
         ("编辑 王云 审核 李四", None, ("王云", "李四")),
+        # the outlet glued before the role is whom the reporter works for
+        ("大皖新闻记者 项磊", ("项磊",), None),
+        ("记者张三通讯员李四", ("张三", "李四"), None),
+        # letter-spaced names: two-character pairs, a photo credit glued to the last
+        ("鲜 敢 赵 耀摄影报道", ("鲜敢", "赵耀"), None),
+        ("本报记者 贺 勇摄", ("贺勇",), None),
+        ("本报记者 刘 洋", ("刘洋",), None),
+        # the agency that sent the picture; a site's tag before an editor; layout editors
+        ("新华网发 邓兴东 摄", ("邓兴东",), None),
+        ("【纠错】 责任编辑: 吴咏玲", None, ("吴咏玲",)),
+        ("版式设计:蔡华伟", None, ("蔡华伟",)),
         (" 本报讯（记者孟晓丽 通讯员", None, None),  # a lead cut by the wrap, not a credit line
         ("今天我们去看了。", None, None),
     ],
@@ -321,12 +341,52 @@ def test_credit_lines(line: str, authors: tuple[str, ...] | None, editors: tuple
         ("工人在岗位上。庄文斌摄(人民视觉)", ("庄文斌",)),
         ("展示特色农产品。茅晖晖郑嵇平何伟卫摄影报道", ("茅晖晖", "郑嵇平", "何伟卫")),
         ("村民在田间劳作。本报记者 王芳 摄", ("王芳",)),
+        ("张 笑摄(人民视觉)", ("张笑",)),
+        ("(央视记者刘璇)", ()),  # a closing byline, not a photo credit
     ],
 )
 def test_photo_credits_with_an_agency_after_them_or_names_run_together(text: str, names: tuple[str, ...]) -> None:
     assert photo_credit_names(text) == names
 
 
+def test_an_outlet_before_the_role_is_not_a_name() -> None:
+    assert trailing_byline("他说。(央视记者刘璇)") == TrailingByline("他说。", ("刘璇",))
+
+
 def test_a_long_transliterated_name_is_not_cut() -> None:
     assert split_names("记者 乌力吉巴雅尔") == ("乌力吉巴雅尔",)
     assert split_names("王芳李明华") == ("王芳", "李明华")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新华社记者 范培珅 摄",
+        "[责任编辑：苏倩]",
+        "版式设计:蔡华伟 责编：宋蓉凯",
+        "甘肃广电总台全媒体记者:刘欣 定西融媒 王金生",
+        "新华社 图/文",
+        "本报记者 董柏生",
+        "新渝报记者黄舒摄",
+        "王勇/摄",
+        "文/张三",
+    ],
+)
+def test_lines_that_only_credit_people(line: str) -> None:
+    assert is_credit_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "初春农忙",
+        "服务冬奥,我们准备好了!",
+        "记者走基层",  # a column name, not a reporter called 走基层
+        "设计师的春天",
+        "对话记者：一线的声音",
+        "北京冬奥会志愿者在延庆冬奥村合影。新华社记者 张三 摄",  # a caption with its credit
+        "",
+    ],
+)
+def test_lines_that_are_not_credits(line: str) -> None:
+    assert not is_credit_line(line)

@@ -227,3 +227,8 @@ def test_is_intro_deck(lines: tuple[str, ...], expected: bool) -> None:
 )
 def test_is_interview_deck(lines: tuple[str, ...], expected: bool) -> None:
     assert is_interview_deck(lines) is expected
+
+
+def test_a_kicker_the_headline_repeats_is_printed_once() -> None:
+    assert join_decks(("新华全媒+", "新华全媒+丨河曲草原上的黄河牧歌")) == "新华全媒+丨河曲草原上的黄河牧歌"
+    assert join_decks(("黄河牧歌", "黄河牧歌")) == "黄河牧歌 黄河牧歌"  # equal lines are two decks

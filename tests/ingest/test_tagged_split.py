@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 import pytest
 
@@ -104,3 +105,62 @@ def test_a_web_page_that_prints_its_address_links_to_it(tagger: LineTagger) -> N
 def test_a_newspaper_pages_address_is_no_storys_original(tagger: LineTagger) -> None:
     page = ONE_LINE_PAGE + "http://epaper.example.cn/html/2021-03/12/node_4455.htm\n"
     assert all(a.url is None for a in split_document(_doc(page), tagger=tagger))
+
+
+class _FixedTagger:
+    """Gives the labels it was made with: tests of what the assembler and the field rules make
+    of labels, whatever the trained model would say."""
+
+    def __init__(self, labels: Sequence[tuple[Boundary, LineRole]]) -> None:
+        self._labels = tuple(labels)
+
+    def tag(self, lines: Sequence[PageLine], *, layout: str | None = None) -> tuple[tuple[Boundary, LineRole], ...]:
+        assert len(lines) == len(self._labels)
+        return self._labels
+
+
+def _split_with(text: str, labels: Sequence[tuple[Boundary, LineRole]], fmt: SourceFormat = SourceFormat.PLAIN):
+    return split_document(_doc(text, fmt), tagger=cast(LineTagger, _FixedTagger(labels)))
+
+
+B, I = Boundary.BEGIN, Boundary.INSIDE  # noqa: E741
+
+
+def test_a_headline_with_prose_punctuation_is_not_printed_again_as_the_body() -> None:
+    text = (
+        "美哉,青海!壮哉,青海!——两岸记者青海参访纪行\n\n"
+        "新华社西宁6月28日电(记者齐湘辉 李琳海)全程近3000公里,途经7个市州、17个县。\n\n"
+        "“一路上可以说是惊喜连连。”台湾记者李光大感慨。\n"
+    )
+    (article,) = _split_with(text, [(B, LineRole.TITLE), (I, LineRole.BODY), (I, LineRole.BODY)])
+    assert article.title == "美哉,青海!壮哉,青海!——两岸记者青海参访纪行"
+    assert article.paragraphs[0].startswith("新华社西宁6月28日电")
+    assert article.byline == ("齐湘辉", "李琳海")
+    assert article.dateline_place == "西宁"
+
+
+def test_a_credit_line_is_never_the_title() -> None:
+    text = "新华社记者 范培珅 摄\n草原上的牧民赶着羊群转场，一路向北，走了整整三天。\n"
+    (article,) = _split_with(text, [(B, LineRole.TITLE), (I, LineRole.BODY)])
+    assert article.title is None
+
+
+def test_a_mark_or_a_label_is_never_the_title() -> None:
+    text = "上接A1版\n延安苹果，红了\n苹果红了，果农在摘苹果，国家级洛川苹果批发市场一片繁忙。\n"
+    (article,) = _split_with(
+        text, [(B, LineRole.TITLE), (I, LineRole.TITLE), (I, LineRole.BODY)], SourceFormat.NEWSPAPER_PAGE
+    )
+    assert article.title == "延安苹果，红了"
+    assert article.continued_from == "第A1版"
+
+
+def test_a_month_day_lead_under_a_web_pages_own_date_takes_that_year() -> None:
+    text = (
+        "中国发布疫情信息纪事\n"
+        "发布时间：2020-04-06 10:00\n"
+        "新华社北京4月6日电 国务院新闻办公室6日发布白皮书。\n"
+        "相关报道：2024年的新进展回顾\n"
+    )
+    labels = [(B, LineRole.TITLE), (I, LineRole.META), (I, LineRole.BODY), (Boundary.OUTSIDE, LineRole.FURNITURE)]
+    (article,) = _split_with(text, labels, SourceFormat.WEB_PAGE)
+    assert article.date == "2020-04-06"

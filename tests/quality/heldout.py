@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from generator.ingest import corpus_year
 from generator.ingest.datelines import compact, editor_credit_names
 from generator.ingest.script import to_simplified
 from generator.ingest.split import split_document
@@ -83,9 +84,11 @@ def evaluate_pages(
     """Cut every page with `tagger` (None: the hand rules) and score it per layout."""
     by_id = {a.id: a for a in corpus}
     per_layout: dict[str, list[FileAlignment]] = defaultdict(list)
-    for page in pages:
-        doc = document_from_bytes(page.data, name=page.name)
-        predicted = split_document(doc, tagger=tagger)
+    docs = [document_from_bytes(page.data, name=page.name) for page in pages]
+    # As `ingest_seeds` does: a page that never writes its year takes the year most pages state.
+    year = corpus_year(docs)
+    for page, doc in zip(pages, docs, strict=True):
+        predicted = split_document(doc, default_year=year, tagger=tagger)
         alignment = align(
             predicted,
             _gold(page, by_id),
