@@ -9,8 +9,8 @@ Rules (and nothing else):
 4. An article with no text of its own (no body or caption line, or only a fragment under
    MIN_TEXT_CHARS with no sentence end: a lone headline, a byline block, a `本报讯` set on its
    own line) joins the article after it, or the one before it at the end of the page: text
-   is never dropped because of a boundary error. A group of credit and source lines alone
-   (`…记者黄舒摄`, `《新渝报》（…第4版）`) joins the article before it: credits close a story.
+   is never dropped because of a boundary error. With page furniture between it and that
+   article (`技术支持：…` over a nav bar), it heads no article: it goes out with the furniture.
 5. An article has one headline block. A group holding two, with a report's text between them
    and blank lines setting them apart, is two articles the tagger ran together: it is cut
    before the second block when the first block opens the group (headlines above their
@@ -21,14 +21,13 @@ Every non-blank line ends up in exactly one article or in `outside` (a tested pr
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from generator.ingest.datelines import is_credit_line
 from generator.ingest.line_features import PageLine
 from generator.ingest.roles import Boundary, LineRole
-from generator.ingest.script import to_simplified
 
 _TEXT_ROLES = frozenset({LineRole.BODY, LineRole.CAPTION})
 _HEAD_ROLES = frozenset({LineRole.TITLE, LineRole.KICKER, LineRole.SUBTITLE})
@@ -116,23 +115,20 @@ def _split_headline_blocks(group: list[TaggedLine]) -> list[list[TaggedLine]]:
     return [group[a:b] for a, b in pairwise(bounds)]
 
 
-_CLOSING_ROLES = frozenset({LineRole.BYLINE, LineRole.META, LineRole.CAPTION, LineRole.MARK})
-
-
-def _closes_the_one_above(group: list[TaggedLine]) -> bool:
-    """True for a textless group of credits and source lines (`新渝报记者黄舒摄`,
-    `《新渝报》（2023年11月29日 第4版）`), even one the tagger calls a headline: it
-    closes the story above it and opens none."""
-    return all(line.role in _CLOSING_ROLES or is_credit_line(to_simplified(line.text)) for line in group)
-
-
-def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
+def _merge_textless(
+    groups: list[list[TaggedLine]], outside: list[TaggedLine]
+) -> tuple[list[list[TaggedLine]], list[TaggedLine]]:
+    """(articles, lines set apart): rule 4. A textless group with page furniture between it
+    and the next article's text heads no article: it is furniture the model misread
+    (`技术支持：…` above a site's nav bar), set apart with the furniture."""
+    outside_numbers = sorted(line.number for line in outside)
     merged: list[list[TaggedLine]] = []
+    apart: list[TaggedLine] = []
     carry: list[TaggedLine] = []
     for group in groups:
-        if not carry and merged and not _has_text(group) and _closes_the_one_above(group):
-            merged[-1].extend(group)
-            continue
+        if carry and _any_between(outside_numbers, carry[-1].number, group[0].number):
+            apart.extend(replace(line, boundary=Boundary.OUTSIDE, role=LineRole.FURNITURE) for line in carry)
+            carry = []
         group = carry + group
         carry = []
         if _has_text(group):
@@ -144,7 +140,12 @@ def _merge_textless(groups: list[list[TaggedLine]]) -> list[list[TaggedLine]]:
             merged[-1].extend(carry)
         else:
             merged.append(carry)
-    return merged
+    return merged, apart
+
+
+def _any_between(numbers: list[int], low: int, high: int) -> bool:
+    index = bisect.bisect_right(numbers, low)
+    return index < len(numbers) and numbers[index] < high
 
 
 def _is_shared_label(line: TaggedLine) -> bool:
@@ -173,7 +174,9 @@ def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRol
         else:
             current.append(tagged)
     groups = [part for group in groups for part in _split_headline_blocks(group)]
-    articles = tuple(ArticleLines(tuple(group)) for group in _merge_textless(groups))
+    kept, apart = _merge_textless(groups, outside)
+    articles = tuple(ArticleLines(tuple(group)) for group in kept)
+    outside = sorted([*outside, *apart], key=lambda line: line.number)
     return AssembledPage(articles, tuple(outside))
 
 

@@ -62,11 +62,14 @@ def test_furniture_inside_a_story_does_not_cut_it() -> None:
     assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 4)]
 
 
-def test_credits_alone_close_the_story_above() -> None:
-    lines = _lines("标题", "正文写完了，一共二十多个字的正文。", "新渝报记者黄舒摄", "下一篇的正文，也有二十多个字的内容。")
-    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (BEGIN, LineRole.TITLE), (BEGIN, LineRole.BODY)]
+def test_a_lone_headline_across_furniture_heads_nothing() -> None:
+    lines = _lines(
+        "技术支持：某某信息技术有限公司", "首页 > 国内 > 正文", "标题", "正文写在这里，共有二十多个字的内容。"
+    )
+    labels = [(BEGIN, LineRole.TITLE), (OUTSIDE, LineRole.FURNITURE), (BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY)]
     page = assemble(lines, labels)
-    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 3), (4, 4)]
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(3, 4)]
+    assert [(line.number, line.role) for line in page.outside] == [(1, LineRole.FURNITURE), (2, LineRole.FURNITURE)]
 
 
 def test_text_before_any_begin_label_opens_an_article() -> None:

@@ -19,12 +19,14 @@ from generator.training.corpus import corpus_path
 from tests.quality.heldout import HeldOutResult, evaluate_pages, held_out_pages
 from tests.quality.scoring import format_table
 
-# Reached when pinned (2026-12-02, fourth session): F1 0.872, title 0.721, byline 0.635, date
-# 0.754 (the third session's model scores 0.854 / 0.710 / 0.618 / 0.737 on the same pages).
+# Reached when pinned (2026-12-03, fifth session, pages redrawn by that session's synthesiser
+# fixes): F1 0.864, title 0.741, byline 0.663, date 0.766. The fourth session's code and model
+# score 0.879 / 0.737 / 0.646 / 0.762 on the same pages (it had reached 0.872 / 0.721 / 0.635 /
+# 0.754 on the earlier draw): segmentation fell, so its pin stays where it was.
 MIN_SEGMENTATION_F1 = 0.86
-MIN_TITLE_ACCURACY = 0.71
-MIN_BYLINE_ACCURACY = 0.62
-MIN_DATE_ACCURACY = 0.74
+MIN_TITLE_ACCURACY = 0.73
+MIN_BYLINE_ACCURACY = 0.65
+MIN_DATE_ACCURACY = 0.76
 
 pytestmark = pytest.mark.skipif(not corpus_path().is_file(), reason=f"real-text corpus absent: {corpus_path()}")
 
