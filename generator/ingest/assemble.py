@@ -121,7 +121,7 @@ def _merge_textless(
     """(articles, lines set apart): rule 4. A textless group with page furniture between it
     and the next article's text heads no article: it is furniture the model misread
     (`技术支持：…` above a site's nav bar), set apart with the furniture."""
-    outside_numbers = sorted(line.number for line in outside)
+    outside_numbers = [line.number for line in outside]  # in page order already
     merged: list[list[TaggedLine]] = []
     apart: list[TaggedLine] = []
     carry: list[TaggedLine] = []
@@ -161,14 +161,14 @@ def assemble(lines: Sequence[PageLine], labels: Sequence[tuple[Boundary, LineRol
     groups: list[list[TaggedLine]] = []
     outside: list[TaggedLine] = []
     current: list[TaggedLine] | None = None
-    previous: TaggedLine | None = None
+    after_label = False
     for line, (boundary, role) in zip(lines, labels, strict=True):
         tagged = TaggedLine(line.number, line.text, role, boundary, line.blank_before, line.blank_after)
-        after_label, previous = previous is not None and _is_shared_label(previous), tagged
+        opens_after_label, after_label = after_label, _is_shared_label(tagged)
         if boundary is Boundary.OUTSIDE:
             outside.append(tagged)
             continue
-        if boundary is Boundary.BEGIN or current is None or after_label:
+        if boundary is Boundary.BEGIN or current is None or opens_after_label:
             current = [tagged]
             groups.append(current)
         else:

@@ -436,9 +436,8 @@ def _split_single(doc: SourceDocument, default_year: int | None) -> tuple[RawArt
     return (article,) if article is not None else ()
 
 
-def _headline_lines(group: ArticleLines, role: LineRole) -> tuple[str, ...]:
-    """Lines of `role` that can be headline (see `_headline_line_numbers`)."""
-    numbers = _headline_line_numbers(group)
+def _headline_lines(group: ArticleLines, role: LineRole, numbers: frozenset[int]) -> tuple[str, ...]:
+    """Lines of `role` among `numbers`, the lines that can be headline (`_headline_line_numbers`)."""
     return tuple(line.text for line in group.lines if line.role is role and line.number in numbers)
 
 
@@ -474,10 +473,10 @@ def _headline_line_numbers(group: ArticleLines) -> frozenset[int]:
     return frozenset(kept)
 
 
-def _tagged_headline(group: ArticleLines) -> Headline:
-    titles = _headline_lines(group, LineRole.TITLE)
-    subtitles = [SUBTITLE_RE.sub("", t.strip(), count=1) for t in _headline_lines(group, LineRole.SUBTITLE)]
-    kickers = _headline_lines(group, LineRole.KICKER)
+def _tagged_headline(group: ArticleLines, heads: frozenset[int]) -> Headline:
+    titles = _headline_lines(group, LineRole.TITLE, heads)
+    subtitles = [SUBTITLE_RE.sub("", t.strip(), count=1) for t in _headline_lines(group, LineRole.SUBTITLE, heads)]
+    kickers = _headline_lines(group, LineRole.KICKER, heads)
     if not titles and kickers:  # a lone kicker is the only headline there is
         titles, kickers = kickers, ()
     return Headline(
@@ -551,14 +550,14 @@ def _merge_names(first: Sequence[str], more: Sequence[str]) -> tuple[str, ...]:
 _NOT_IN_UNITS = frozenset({LineRole.META, LineRole.FURNITURE, LineRole.CAPTION, LineRole.COLUMN})
 
 
-def _article_segment(group: ArticleLines) -> Segment:
+def _article_segment(group: ArticleLines, heads: frozenset[int]) -> Segment:
     """The article's lines as the unit rules see a page (blank lines kept, header fields,
     captions and column labels blanked out), split into headline groups above the text,
     the body, and headline groups under it."""
     own = {t.number: t for t in group.lines if t.role not in _NOT_IN_UNITS}
     lines = tuple(SourceLine(n, own[n].text if n in own else "") for n in range(group.first_line, group.last_line + 1))
     units = [u for u in page_units(lines) if u.kind is not UnitKind.FURNITURE]
-    units = _demote_non_headlines(_model_heads_apart(units, _headline_line_numbers(group)))
+    units = _demote_non_headlines(_model_heads_apart(units, heads))
     start = 0
     while start < len(units) and units[start].kind is UnitKind.HEADS:
         start += 1
@@ -573,12 +572,13 @@ def _demote_non_headlines(units: list[Unit]) -> list[Unit]:
     the text (where `_body` reads it), a credit line is a byline block."""
     out: list[Unit] = []
     for unit in units:
-        if unit.kind is not UnitKind.HEADS or not any(_never_headline(line.text) for line in unit.lines):
+        never = [_never_headline(line.text) for line in unit.lines] if unit.kind is UnitKind.HEADS else []
+        if not any(never):
             out.append(unit)
             continue
         run: list[SourceLine] = []
-        for line in unit.lines:
-            if not _never_headline(line.text):
+        for line, not_a_head in zip(unit.lines, never, strict=True):
+            if not not_a_head:
                 run.append(line)
                 continue
             if run:
@@ -687,10 +687,11 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
     page_context = _context(doc, list(by_number.values()), (*doc.meta, *page_fields), default_year)
     drafts: list[tuple[ArticleLines, _Body, _PageContext, Headline]] = []
     for group in page.articles:
-        segment = _article_segment(group)
+        heads = _headline_line_numbers(group)  # once: each line's credit and mark checks cost
+        segment = _article_segment(group, heads)
         body = _body(segment.body)
         composed = _headline(segment)
-        tagged_headline = _tagged_headline(group)
+        tagged_headline = _tagged_headline(group, heads)
         # The lines the model calls headline, kicker and deck make the headline; where it saw
         # none, the rules compose one from the article's headline groups. (Measured on held-out
         # outlets of the training corpus: the model's own headline is exact more often.)
@@ -715,13 +716,13 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
         body = replace(body, byline=_merge_names(body.byline, names), photo=body.photo or photo)
         context = page_context
         if fields:
-            header_date = meta_value(fields, "date") or context.header_date
+            printed = meta_value(fields, "date")
             # A month-day lead under a web page's own 发布时间 is of that page's year, not the
             # year the rest of a several-page file mentions last.
-            own_date = parse_iso_date(meta_value(fields, "date"))
+            own_date = parse_iso_date(printed)
             context = replace(
                 context,
-                header_date=header_date,
+                header_date=printed or context.header_date,
                 year=int(own_date[:4]) if own_date and not context.sidecar_date else context.year,
                 meta_outlet=outlet_from_meta(fields) or context.meta_outlet,
             )
