@@ -6,9 +6,10 @@ Usage:
 
 Converts the first N article pages of one language with the extensions of mkdocs.yml, whole
 and with one part left out or handed over as ready HTML: the story's text, the panel after it
-(`<aside class="digest-panel" markdown>`: chips, keywords, the key-figures table), and the
-related / by-date link lists (the headings marked `{ data-search-exclude }`). Prints seconds
-per variant. Nothing here is run by the tests.
+(`<aside class="digest-panel">`: chips, keywords, the key-figures table), and the
+related / by-date link lists (the headings marked `{ data-search-exclude }`); and as the site
+converts them, with the ready HTML blocks set aside by `generator/mkdocs_hooks.py`. Prints
+seconds per variant. Nothing here is run by the tests.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ import markdown
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.site import load_mkdocs_config  # noqa: E402 (after the path above)
+from generator.mkdocs_hooks import set_aside  # noqa: E402 (after the path above)
+from generator.site import load_mkdocs_config  # noqa: E402
 
 TEXT_MARK = "{ #text }"
 PANEL_MARK = '<aside class="digest-panel"'
@@ -68,6 +70,8 @@ def variants(html_of: Callable[[str], str]) -> dict[str, Callable[[str], str]]:
         "without the panel": lambda p: p[: p.index(PANEL_MARK)] + p[_lists_start(p) :],
         "without the link lists": lambda p: p[: _lists_start(p)],
         "panel and lists as ready HTML": lambda p: p[: p.index(PANEL_MARK)] + "\n" + html_of(p[p.index(PANEL_MARK) :]),
+        # What the site's hook hands Python-Markdown (the blocks go back in after conversion).
+        "ready HTML blocks set aside (the site's hook)": lambda p: set_aside(p)[0],
     }
 
 

@@ -106,6 +106,8 @@ def resolve_config(
         else:
             plugins.append(plugin)
     resolved["plugins"] = plugins
+    if "hooks" in resolved:
+        resolved["hooks"] = [str((base / hook).resolve()) for hook in resolved["hooks"]]
     return resolved
 
 

@@ -11,6 +11,7 @@ Rules (and nothing else):
    own line) joins the article after it, or the one before it at the end of the page: text
    is never dropped because of a boundary error. With page furniture between it and that
    article (`技术支持：…` over a nav bar), it heads no article: it goes out with the furniture.
+   Nor does a titled one at the page's foot under a story that has its own title.
 5. An article has one headline block. A group holding two, with a report's text between them
    and blank lines setting them apart, is two articles the tagger ran together: it is cut
    before the second block when the first block opens the group (headlines above their
@@ -135,12 +136,20 @@ def _merge_textless(
             merged.append(group)
         else:
             carry = group
-    if carry:
+    if carry and merged and _has_title(carry) and _has_title(merged[-1]):
+        # Under a story that has its headline, a headline-shaped line at the page's foot is
+        # no headline printed after it: it is a footer the model misread (`技术支持：…`).
+        apart.extend(replace(line, boundary=Boundary.OUTSIDE, role=LineRole.FURNITURE) for line in carry)
+    elif carry:
         if merged:
             merged[-1].extend(carry)
         else:
             merged.append(carry)
     return merged, apart
+
+
+def _has_title(group: list[TaggedLine]) -> bool:
+    return any(line.role is LineRole.TITLE for line in group)
 
 
 def _any_between(numbers: list[int], low: int, high: int) -> bool:

@@ -606,6 +606,17 @@ def credit_line_names(line: str) -> tuple[str, ...] | None:
         text = text[: photo.start()]
     if not text or len(compact(text)) > 30:
         return None
-    if looks_like_names(text) and (_ROLE_RE.search(text) or photo or text != line.strip()):
+    if not looks_like_names(text):
+        return None
+    if _ROLE_RE.search(text) or photo:
         return split_names(text)
+    names = split_names(text)
+    # Brackets alone (`（穆明飞）`) are weak evidence: a site tag (`【纠错】`, `(图侵删)`) is
+    # bracketed too. Without a role or a photo credit every name must open with a surname.
+    if text != line.strip() and all(_has_surname(name) for name in names):
+        return names
     return None
+
+
+def _has_surname(name: str) -> bool:
+    return "·" in name or "•" in name or name[:1] in COMMON_SURNAMES

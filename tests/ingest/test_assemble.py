@@ -72,6 +72,21 @@ def test_a_lone_headline_across_furniture_heads_nothing() -> None:
     assert [(line.number, line.role) for line in page.outside] == [(1, LineRole.FURNITURE), (2, LineRole.FURNITURE)]
 
 
+def test_a_headline_at_the_foot_of_a_headed_story_is_furniture() -> None:
+    lines = _lines("标题", "正文写在这里，共有二十多个字的内容。", "技术支持：某某信息技术有限公司")
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (BEGIN, LineRole.TITLE)]
+    page = assemble(lines, labels)
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2)]
+    assert [(line.number, line.role) for line in page.outside] == [(3, LineRole.FURNITURE)]
+
+
+def test_a_headline_at_the_foot_of_an_unheaded_story_is_its_headline() -> None:
+    lines = _lines("正文写在这里，共有二十多个字的内容。", "标题在后")
+    page = assemble(lines, [(BEGIN, LineRole.BODY), (BEGIN, LineRole.TITLE)])
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2)]
+    assert page.outside == ()
+
+
 def test_text_before_any_begin_label_opens_an_article() -> None:
     page = assemble(_lines("正文。", "更多正文。"), [(INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
     assert len(page.articles) == 1

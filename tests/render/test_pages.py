@@ -82,8 +82,8 @@ def test_article_page_links_regions_topics_related_and_neighbours(pages: dict[st
         "[内蒙古自治区](../regions/150000.md) › [呼伦贝尔市](../regions/150700.md) › [阿荣旗](../regions/150721.md)"
         in page
     )
-    assert "[复工复产](../topics/work-resumption.md){ .digest-chip }" in page
-    assert "| 2亿元 | 放大2亿元 |" in page
+    assert '<a class="digest-chip" href="../topics/work-resumption.html">复工复产</a>' in page
+    assert "<tr><td>2亿元</td><td>放大2亿元</td></tr>" in page
     related = page.split("{ data-search-exclude }")[1]
     # Raw HTML lists link to the built pages (MkDocs rewrites only Markdown links).
     assert '<a href="../articles/2020-03-12-b.html">' in related  # same prefecture and keyword
@@ -100,7 +100,7 @@ def test_english_article_page(pages: dict[str, str]) -> None:
     assert (
         page.index("# Spring") < page.index(dateline) < page.index("{: .digest-lead }") < page.index("## Chinese text")
     )
-    assert page.index("## Chinese text") < page.index('<aside class="digest-panel" markdown>') < page.index("Keywords")
+    assert page.index("## Chinese text") < page.index('<aside class="digest-panel">') < page.index("Keywords")
     assert "[March 2020](../timeline.md#m-2020-03)" in page
     assert _meta(page)["digest_section"] == "timeline.html" and _meta(page)["hide"] == ["navigation"]
     assert "Li Yuzhuo" in page and "Hulunbuir City" in page and "200 million yuan" in page
