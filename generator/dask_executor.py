@@ -75,6 +75,9 @@ class DaskExecutor:
         futures = self._client.map(_call, [task] * len(arguments), list(arguments), pure=False)
         return list(self._client.gather(futures))
 
+    def idle(self) -> None:
+        pass  # a cluster's workers are not ours to stop between maps
+
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:

@@ -27,6 +27,11 @@ class Executor(Protocol):
 
     def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]: ...
 
+    def idle(self) -> None:
+        """No map for a while: let go of what waits for one (a pool's worker processes,
+        forked again if a map comes). The corpus steps after the per-seed map run on the
+        driver alone, and idle workers held 170 MB each at 5,000 articles."""
+
 
 class OwnedExecutor(Executor, Protocol):
     """An executor the pipeline opens and closes (its processes, its cluster connection)."""
@@ -54,6 +59,9 @@ class SerialExecutor:
 
     def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]:
         return [task(*args, self._resources) for args in arguments]
+
+    def idle(self) -> None:
+        pass
 
     def close(self) -> None:
         pass
@@ -106,6 +114,9 @@ class PoolExecutor:
             )
         futures = [self._pool.submit(_call, task, args) for args in arguments]
         return [future.result() for future in futures]
+
+    def idle(self) -> None:
+        self.close()
 
     def close(self) -> None:
         if self._pool is not None:

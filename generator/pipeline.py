@@ -231,10 +231,20 @@ def render_docs(
     return files
 
 
+# From this many articles `run` lets the analysis tables go before render. Loading them
+# again takes about a second, which a small build (and a test suite of them) would pay for
+# memory it does not need; the output is the same either way.
+RELEASE_TABLES_FROM = 1000
+
+
 def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     """seeds -> docs folder (replaced atomically)."""
     pause_point("compute")
     content = compute(settings)
+    if len(content.articles) >= RELEASE_TABLES_FROM:
+        # Render needs none of the analysis tables but the gazetteer: at 5,000 articles the
+        # build's peak was render's, the driver holding them all (605 -> 505 MB, same time).
+        release_resources()
     target = docs_dir or settings.docs_dir
     # The record lives in the folder it describes: a fresh folder (a test, a scratch build) has no history.
     files = render_docs(content, settings, published=read_record(target), history=read_history(target))
@@ -248,8 +258,9 @@ def release_resources() -> None:
     """Drop the tables the analysis loaded and cached (segmenter, gazetteer, IDF, glossary,
     taxonomy) and hand the freed heap back to the system.
 
-    `site` calls this between the generator and MkDocs: the driver only waits on the two
-    MkDocs builds then, and at 5,000 articles it held about 480 MB while they ran (320 MB
+    `run` calls this between the analysis and render of a large corpus (RELEASE_TABLES_FROM),
+    and `site` again before MkDocs: the driver only waits on the
+    two MkDocs builds then, and at 5,000 articles it held about 480 MB while they ran (320 MB
     after this). The next run loads the tables again.
     """
     from generator.analyse import gazetteer, keywords, regions, segment, topics

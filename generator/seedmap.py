@@ -277,6 +277,7 @@ def ingest_and_analyse(
     )
     for i, work in zip(waiting, finished, strict=True):
         works[i] = work
+    executor.idle()  # the rest runs here: no workers holding memory meanwhile
 
     split_problems = [w.problem for w in works if w.problem is not None]
     for work in works:

@@ -51,10 +51,14 @@ class CountingExecutor:
     def __init__(self, resources: Resources) -> None:
         self._serial = SerialExecutor(resources)
         self.tasks: list[str] = []
+        self.idled = 0
 
     def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]:
         self.tasks.extend(task.__name__ for _ in arguments)
         return self._serial.map(task, arguments)
+
+    def idle(self) -> None:
+        self.idled += 1
 
 
 def _docs(settings: Settings) -> dict[str, str]:
@@ -74,6 +78,8 @@ def test_the_map_gives_what_ingest_then_analyse_gives(seeds: Path, resources: Re
     assert mapped.analysed == expected
     # Seeds whose bodies write no year (yearless.txt, and two of seeds/) take the third round.
     assert executor.tasks.count("finish_seed") == 3
+    # The corpus steps run without workers waiting: the executor is told once, after the maps.
+    assert executor.idled == 1
 
 
 def test_pool_and_cache_give_the_serial_docs_byte_for_byte(
