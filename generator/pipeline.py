@@ -29,7 +29,7 @@ from generator.config import Settings
 from generator.errors import BuildError, ConfigError, IngestError
 from generator.executors import OwnedExecutor, PoolExecutor, SerialExecutor
 from generator.interrupt import pause_point
-from generator.models import LocalizedArticle
+from generator.models import EnglishTerm, LocalizedArticle
 from generator.overrides import OVERRIDES_FILE, apply_overrides, read_overrides
 from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
 from generator.render.export import export_json
@@ -154,7 +154,10 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
         memory = load_memory(settings.translations)
         # CC-CEDICT is read once per run (about a second) and passed down.
         dictionary = load_cedict()
-        localized = tuple(localize(article, memory=memory, dictionary=dictionary) for article in analysed)
+        known_terms: dict[str, EnglishTerm] = {}  # this run's memory, glossary and dictionary
+        localized = tuple(
+            localize(article, memory=memory, dictionary=dictionary, known_terms=known_terms) for article in analysed
+        )
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)

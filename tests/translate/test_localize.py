@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import polib
 import pytest
 
-from generator.models import LocalizedText, TranslationState
+from generator.models import EnglishTerm, LocalizedText, TranslationState
 from generator.translate import EMPTY_MEMORY, NOTHING_TO_TRANSLATE, join_summary, keyword_en, localize
 from generator.translate.memory import memory_from_catalog, new_catalog
 from tests.translate.builders import make_article
@@ -98,3 +100,15 @@ def test_keyword_en(word: str, english: str | None) -> None:
 def test_keyword_en_prefers_the_reviewed_po_entry() -> None:
     mem = memory(("glossary:term", "复工复产", "return to work", False))
     assert keyword_en("复工复产", memory=mem) == "return to work"
+
+
+def test_terms_remembered_across_articles_give_the_same_english() -> None:
+    article = dataclasses.replace(make_article(), keywords=("复工复产", "乌海市", "口罩"))
+    other = dataclasses.replace(make_article("2020-03-30-bcdef12345"), keywords=("口罩", "乌海市"))
+    known: dict[str, EnglishTerm] = {}
+    first = localize(article, memory=EMPTY_MEMORY, known_terms=known)
+    second = localize(other, memory=EMPTY_MEMORY, known_terms=known)
+    assert set(known) == {"复工复产", "乌海市", "口罩"}  # each word looked up once
+    assert first == localize(article, memory=EMPTY_MEMORY)
+    assert second == localize(other, memory=EMPTY_MEMORY)
+    assert second.keywords_en[0] is first.keywords_en[2]  # the remembered term, not a new lookup
