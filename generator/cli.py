@@ -131,14 +131,14 @@ def _build(settings: Settings) -> None:
     click.echo(f"{report.articles} articles, {report.pages} files written to {report.docs_dir}")
 
 
-def _build_site(settings: Settings) -> Path:
+def _build_site(settings: Settings, *, shards: int | None = None) -> Path:
     """The docs folder, then both sites from it; returns the site folder."""
     from generator.pipeline import release_resources
     from generator.site import build_site
 
     _build(settings)
-    release_resources()  # the two MkDocs builds get the memory the analysis held
-    return build_site(settings)
+    release_resources()  # the MkDocs builds get the memory the analysis held
+    return build_site(settings, shards=shards)
 
 
 @main.command()
@@ -159,18 +159,29 @@ def build(seeds: str | None, docs: str | None, strict: bool | None, **scale: Any
 @main.command()
 @_common_options
 @click.option("--site", type=click.Path(file_okay=False), default=None, help="Output site folder [site].")
+@click.option(
+    "--mkdocs-shards",
+    type=click.IntRange(1, 16),
+    default=None,
+    help="Split each language's article pages over N MkDocs builds beside the main one;"
+    " 1: one build a language [one per 10,000 article pages].",
+)
 @_scale_options
 @fail_on_errors
-def site(seeds: str | None, docs: str | None, strict: bool | None, site: str | None, **scale: Any) -> None:
+def site(
+    seeds: str | None, docs: str | None, strict: bool | None, site: str | None, mkdocs_shards: int | None, **scale: Any
+) -> None:
     """Generate the Markdown, then build the Chinese (site root) and English (en/) sites.
 
     Example: python -m generator site && open site/index.html
 
-    Both MkDocs builds run with --strict. The site folder is replaced atomically and
-    works from a web server or straight from disk (file://).
+    The MkDocs builds run with --strict. The site folder is replaced atomically and
+    works from a web server or straight from disk (file://). A large corpus is built in
+    shards (--mkdocs-shards): the article pages of each language split over several
+    MkDocs builds run side by side (up to --jobs at a time), joined under one root.
     """
 
-    target = _build_site(_settings(seeds, docs, strict, site, **scale))
+    target = _build_site(_settings(seeds, docs, strict, site, **scale), shards=mkdocs_shards)
     click.echo(f"site built: {target / 'index.html'} (English: {target / 'en' / 'index.html'})")
 
 

@@ -8,13 +8,16 @@ generated configuration with absolute paths, so docs and site folders can be any
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -129,20 +132,98 @@ def language_config(
 
 
 def _start_mkdocs(
-    settings: Settings, lang: str, config_path: Path, *, docs: Path, scratch: Path
+    settings: Settings, build: MkDocsBuild, config_path: Path, *, docs: Path, scratch: Path
 ) -> tuple[subprocess.Popen[str], Path]:
-    """Start the MkDocs build of one language into `scratch/site-LANG`; (process, its log file)."""
-    out = scratch / f"site-{lang}"
-    config = language_config(settings, lang, config_path, docs=docs, site=out, scratch=scratch)
-    config_file = scratch / f"mkdocs.{lang}.yml"
+    """Start one MkDocs build into `scratch/site-NAME`; (process, its log file)."""
+    out = scratch / f"site-{build.name}"
+    config = language_config(settings, build.lang, config_path, docs=docs, site=out, scratch=scratch)
+    if build.exclude:
+        config["exclude_docs"] = "\n".join(filter(None, (config.get("exclude_docs"), build.exclude)))
+    config_file = scratch / f"mkdocs.{build.name}.yml"
     config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    log_file = scratch / f"mkdocs.{lang}.log"
+    log_file = scratch / f"mkdocs.{build.name}.log"
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file)]
     with log_file.open("w", encoding="utf-8") as handle:
         proc = subprocess.Popen(
             cmd, cwd=settings.root, stdout=handle, stderr=subprocess.STDOUT, text=True, env=_build_env()
         )
     return proc, log_file
+
+
+# --- sharded builds -----------------------------------------------------------------------------
+# MkDocs holds every page of a build in memory and runs on one core. A large corpus is built
+# as several MkDocs builds of one language each: the main one (every page but the articles')
+# and shards of the article pages, chosen by the last character of the article id (a hex
+# digit of its hash: shards of even size). Each build reads the whole docs folder and
+# `exclude_docs` leaves out what is not its own: MkDocs still resolves and rewrites links to
+# an excluded page (at INFO level) and keeps the navigation, so every page comes out as one
+# build would make it. The shards' `articles/` folders and sitemaps join the main build's.
+
+ARTICLE_ID_ENDS = "0123456789abcdef"
+SHARD_PAGES = 10_000
+"""Article pages per MkDocs build when the count is chosen automatically."""
+
+
+@dataclass(frozen=True, slots=True)
+class MkDocsBuild:
+    """One MkDocs run: a language, a name for its scratch folder, what it leaves out."""
+
+    lang: str
+    name: str
+    exclude: str = ""  # extra `exclude_docs` lines (gitignore syntax)
+    articles_only: bool = False  # a shard: only its `articles/` folder and sitemap are kept
+
+
+def shard_count(docs: Path, requested: int | None) -> int:
+    """Article shards per language: `requested`, or one per SHARD_PAGES article pages."""
+    if requested is None:
+        pages = sum(1 for _ in (docs / "zh" / "articles").glob("*.md"))
+        requested = -(-pages // SHARD_PAGES) if pages > SHARD_PAGES else 1
+    if requested < 1:
+        raise BuildError(f"--mkdocs-shards must be at least 1, not {requested}")
+    return min(requested, len(ARTICLE_ID_ENDS))
+
+
+def mkdocs_builds(shards: int) -> list[MkDocsBuild]:
+    """The MkDocs runs of both languages: one each, or a main build and `shards` article shards."""
+    if shards <= 1:
+        return [MkDocsBuild("zh", "zh"), MkDocsBuild("en", "en")]
+    builds = []
+    for lang in ("zh", "en"):
+        builds.append(MkDocsBuild(lang, lang, exclude=f"/articles/*[{ARTICLE_ID_ENDS}].md"))
+        for number in range(shards):
+            ends = ARTICLE_ID_ENDS[number::shards]
+            builds.append(
+                MkDocsBuild(
+                    lang,
+                    f"{lang}-{number + 1}",
+                    exclude=f"/*\n!/articles/\n/articles/*\n!/articles/*[{ends}].md",
+                    articles_only=True,
+                )
+            )
+    return builds
+
+
+_SITEMAP_URL_RE = re.compile(r"^ *<url>.*?</url>\n", re.MULTILINE | re.DOTALL)
+
+
+def merge_sitemaps(main: str, shards: list[str]) -> str:
+    """The main build's sitemap with the shards' pages, every entry sorted by address."""
+    entries = _SITEMAP_URL_RE.findall(main) + [e for shard in shards for e in _SITEMAP_URL_RE.findall(shard)]
+    head, _, _ = main.partition(entries[0]) if entries else (main, "", "")
+    body = "".join(sorted(set(entries), key=lambda entry: re.search(r"<loc>(.*?)</loc>", entry)[1]))  # type: ignore[index]
+    return head + body + "</urlset>\n" if entries else main
+
+
+def _write_sitemap(folder: Path, text: str) -> None:
+    from mkdocs.utils import get_build_timestamp
+
+    (folder / "sitemap.xml").write_text(text, encoding="utf-8")
+    with (
+        (folder / "sitemap.xml.gz").open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=get_build_timestamp()) as packed,
+    ):
+        packed.write(text.encode("utf-8"))
 
 
 def stop_processes(procs: list[subprocess.Popen[str]], *, grace: float = 10.0) -> None:
@@ -158,38 +239,65 @@ def stop_processes(procs: list[subprocess.Popen[str]], *, grace: float = 10.0) -
             proc.wait()
 
 
-def build_site(settings: Settings, *, docs_dir: Path | None = None, site_dir: Path | None = None) -> Path:
-    """Build both languages from `docs_dir` into `site_dir` (replaced atomically). Returns it."""
+def build_site(
+    settings: Settings, *, docs_dir: Path | None = None, site_dir: Path | None = None, shards: int | None = None
+) -> Path:
+    """Build both languages from `docs_dir` into `site_dir` (replaced atomically). Returns it.
+
+    `shards` (None: one per SHARD_PAGES article pages) splits each language's article pages
+    over that many MkDocs builds beside the main one; at most `settings.jobs` (and at least
+    two: the languages) run at a time.
+    """
     docs = (docs_dir or settings.docs_dir).resolve()
     target = (site_dir or settings.site_dir).resolve()
     for lang in ("zh", "en"):
         if not (docs / lang / "index.md").is_file():
             raise BuildError(f"{docs / lang}: no generated pages; run `python -m generator build` first")
     configs = {"zh": settings.mkdocs_config, "en": settings.mkdocs_config_en}
+    builds = mkdocs_builds(shard_count(docs, shards))
+    at_once = max(2, settings.jobs)
     # Both folders are removed on failure, after the children writing into them have stopped.
     with (
         tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as scratch_name,
         staged_dir(target, pause="swap-site") as staging,
     ):
         scratch = Path(scratch_name)
-        procs: dict[str, tuple[subprocess.Popen[str], Path]] = {}
+        running: list[tuple[MkDocsBuild, subprocess.Popen[str], Path]] = []
+        failures = []
         try:
-            for lang, config_path in configs.items():
-                procs[lang] = _start_mkdocs(settings, lang, config_path, docs=docs, scratch=scratch)
-            pause_point("mkdocs", children=[proc.pid for proc, _ in procs.values()])
-            failures = []
-            for lang, (proc, log_file) in procs.items():
+            pending = list(builds)
+            paused = False
+            while pending or running:
+                while pending and len(running) < at_once:
+                    build = pending.pop(0)
+                    running.append(
+                        (build, *_start_mkdocs(settings, build, configs[build.lang], docs=docs, scratch=scratch))
+                    )
+                if not paused:
+                    pause_point("mkdocs", children=[proc.pid for _, proc, _ in running])
+                    paused = True
+                build, proc, log_file = running.pop(0)
                 code = proc.wait()
                 output = log_file.read_text(encoding="utf-8").strip()
                 if code != 0:
-                    failures.append(f"MkDocs build of the {lang} site failed (exit {code}):\n{output}")
-                elif output:
-                    log.info("mkdocs (%s): %s", lang, output)
+                    failures.append(f"MkDocs build of the {build.name} site failed (exit {code}):\n{output}")
+                    break
+                if output:
+                    log.info("mkdocs (%s): %s", build.name, output)
         finally:
             # An error, Ctrl-C or SIGTERM (see generator.interrupt) must not leave MkDocs running.
-            stop_processes([proc for proc, _ in procs.values()])
+            stop_processes([proc for _, proc, _ in running])
         if failures:
             raise BuildError("\n".join(failures))
-        shutil.copytree(scratch / "site-zh", staging, dirs_exist_ok=True)
-        shutil.copytree(scratch / "site-en", staging / "en")
+        for lang, folder in (("zh", staging), ("en", staging / "en")):
+            shutil.copytree(scratch / f"site-{lang}", folder, dirs_exist_ok=lang == "zh")
+            shards_of_lang = [b for b in builds if b.lang == lang and b.articles_only]
+            for build in shards_of_lang:
+                shutil.copytree(scratch / f"site-{build.name}" / "articles", folder / "articles", dirs_exist_ok=True)
+            if shards_of_lang:
+                main = (folder / "sitemap.xml").read_text(encoding="utf-8")
+                parts = [
+                    (scratch / f"site-{b.name}" / "sitemap.xml").read_text(encoding="utf-8") for b in shards_of_lang
+                ]
+                _write_sitemap(folder, merge_sitemaps(main, parts))
     return target

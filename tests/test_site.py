@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from html.parser import HTMLParser
@@ -304,3 +305,47 @@ def test_site_build_is_reproducible_with_source_date_epoch(
     a, b = _tree(first), _tree(second)
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
+
+
+def test_sharded_mkdocs_builds_make_the_same_site(
+    built_site: tuple[Path, Path], project_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Article pages split over three MkDocs builds per language: every page byte for byte
+    what one build makes (links, navigation, language switch); the sitemaps list the same
+    pages."""
+    from generator.site import build_site
+
+    docs, _ = built_site
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1585699200")
+    whole = _tree(build_site(project_settings, docs_dir=docs, site_dir=tmp_path / "whole", shards=1))
+    sharded = _tree(build_site(project_settings, docs_dir=docs, site_dir=tmp_path / "sharded", shards=3))
+    assert sorted(whole) == sorted(sharded)
+    differ = sorted(name for name in whole if whole[name] != sharded[name])
+    assert differ == ["en/sitemap.xml", "en/sitemap.xml.gz", "sitemap.xml", "sitemap.xml.gz"]
+    for name in ("sitemap.xml", "en/sitemap.xml"):
+        locs = [re.findall(rb"<loc>(.*?)</loc>", tree[name]) for tree in (whole, sharded)]
+        assert sorted(locs[0]) == locs[1] and len(locs[1]) == len(set(locs[1]))
+    assert gzip.decompress(sharded["sitemap.xml.gz"]) == sharded["sitemap.xml"]
+
+
+def test_shards_are_one_per_ten_thousand_article_pages_unless_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import site
+    from generator.errors import BuildError
+
+    articles = tmp_path / "zh" / "articles"
+    articles.mkdir(parents=True)
+    for n in range(5):
+        (articles / f"a-{n}.md").write_text("x", encoding="utf-8")
+    assert site.shard_count(tmp_path, None) == 1
+    monkeypatch.setattr(site, "SHARD_PAGES", 2)
+    assert site.shard_count(tmp_path, None) == 3
+    assert site.shard_count(tmp_path, 1) == 1 and site.shard_count(tmp_path, 40) == 16
+    with pytest.raises(BuildError, match="at least 1"):
+        site.shard_count(tmp_path, 0)
+    builds = site.mkdocs_builds(3)
+    assert [b.name for b in builds] == ["zh", "zh-1", "zh-2", "zh-3", "en", "en-1", "en-2", "en-3"]
+    # Every hex digit an article id can end with belongs to exactly one shard.
+    ends = [b.exclude.rsplit("[", 1)[1].split("]")[0] for b in builds if b.articles_only and b.lang == "zh"]
+    assert sorted("".join(ends)) == sorted(site.ARTICLE_ID_ENDS)
