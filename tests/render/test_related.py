@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from generator.models import Region
 from generator.render.related import Reason, neighbours, neighbours_in_region, related_articles
 from tests.render.factories import ALXA, ARUN, HULUNBUIR, JIAOZUO, make_article
@@ -121,3 +124,21 @@ def test_sharing_only_the_province_and_a_topic_is_not_related() -> None:
         make_article("b", region=ALXA, keywords=("口罩",), secondary=("finance-and-credit",)),
     )
     assert related_articles(articles, min_score=0.0) == {"a": (), "b": ()}
+
+
+@given(st.lists(st.booleans(), max_size=30))
+def test_neighbours_are_the_nearest_canonical_articles_each_way(duplicate: list[bool]) -> None:
+    """Each article's neighbours, read the slow way: the last canonical article dated before
+    it (or the same day, earlier id) and the first after it, near-duplicates skipped."""
+    articles = _analysed(
+        *(
+            make_article(f"a{i:02d}", date="2020-03-12", duplicate_of="a00" if dup and i else None)
+            for i, dup in enumerate(duplicate)
+        )
+    )
+    canonical = [a.id for a in articles if a.duplicate_of is None]
+    around = neighbours(articles)
+    for a in articles:
+        earlier = [c for c in canonical if c < a.id]
+        later = [c for c in canonical if c > a.id]
+        assert around[a.id] == (earlier[-1] if earlier else None, later[0] if later else None)
