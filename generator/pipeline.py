@@ -262,9 +262,9 @@ def release_resources() -> None:
     taxonomy) and hand the freed heap back to the system.
 
     `run` calls this between the analysis and render of a large corpus (RELEASE_TABLES_FROM),
-    and `site` again before MkDocs: the driver only waits on the
-    two MkDocs builds then, and at 5,000 articles it held about 480 MB while they ran (320 MB
-    after this). The next run loads the tables again.
+    and `site` again before MkDocs: the driver only waits on the MkDocs builds then, and at
+    5,000 articles it held about 480 MB while they ran (320 MB after this). The next run
+    loads the tables again.
     """
     from generator.analyse import gazetteer, keywords, regions, segment, topics
     from generator.translate import glossary

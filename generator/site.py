@@ -205,14 +205,15 @@ def mkdocs_builds(shards: int) -> list[MkDocsBuild]:
 
 
 _SITEMAP_URL_RE = re.compile(r"^ *<url>.*?</url>\n", re.MULTILINE | re.DOTALL)
+_SITEMAP_LOC_RE = re.compile(r"<loc>(.*?)</loc>")
 
 
 def merge_sitemaps(main: str, shards: list[str]) -> str:
     """The main build's sitemap with the shards' pages, every entry sorted by address."""
-    entries = _SITEMAP_URL_RE.findall(main) + [e for shard in shards for e in _SITEMAP_URL_RE.findall(shard)]
-    head, _, _ = main.partition(entries[0]) if entries else (main, "", "")
-    body = "".join(sorted(set(entries), key=lambda entry: re.search(r"<loc>(.*?)</loc>", entry)[1]))  # type: ignore[index]
-    return head + body + "</urlset>\n" if entries else main
+    entries = {entry for text in (main, *shards) for entry in _SITEMAP_URL_RE.findall(text)}
+    head = _SITEMAP_URL_RE.sub("", main).rstrip().removesuffix("</urlset>")
+    ordered = sorted(entries, key=lambda entry: _SITEMAP_LOC_RE.findall(entry)[0])
+    return head + "".join(ordered) + "</urlset>\n"
 
 
 def _write_sitemap(folder: Path, text: str) -> None:
@@ -263,7 +264,7 @@ def build_site(
     ):
         scratch = Path(scratch_name)
         running: list[tuple[MkDocsBuild, subprocess.Popen[str], Path]] = []
-        failures = []
+        failure: str | None = None
         try:
             pending = list(builds)
             paused = False
@@ -280,15 +281,15 @@ def build_site(
                 code = proc.wait()
                 output = log_file.read_text(encoding="utf-8").strip()
                 if code != 0:
-                    failures.append(f"MkDocs build of the {build.name} site failed (exit {code}):\n{output}")
+                    failure = f"MkDocs build of the {build.name} site failed (exit {code}):\n{output}"
                     break
                 if output:
                     log.info("mkdocs (%s): %s", build.name, output)
         finally:
             # An error, Ctrl-C or SIGTERM (see generator.interrupt) must not leave MkDocs running.
             stop_processes([proc for _, proc, _ in running])
-        if failures:
-            raise BuildError("\n".join(failures))
+        if failure is not None:
+            raise BuildError(failure)
         for lang, folder in (("zh", staging), ("en", staging / "en")):
             shutil.copytree(scratch / f"site-{lang}", folder, dirs_exist_ok=lang == "zh")
             shards_of_lang = [b for b in builds if b.lang == lang and b.articles_only]

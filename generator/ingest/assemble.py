@@ -128,7 +128,7 @@ def _merge_textless(
     carry: list[TaggedLine] = []
     for group in groups:
         if carry and _any_between(outside_numbers, carry[-1].number, group[0].number):
-            apart.extend(replace(line, boundary=Boundary.OUTSIDE, role=LineRole.FURNITURE) for line in carry)
+            apart.extend(_as_furniture(carry))
             carry = []
         group = carry + group
         carry = []
@@ -139,13 +139,17 @@ def _merge_textless(
     if carry and merged and _has_title(carry) and _has_title(merged[-1]):
         # Under a story that has its headline, a headline-shaped line at the page's foot is
         # no headline printed after it: it is a footer the model misread (`技术支持：…`).
-        apart.extend(replace(line, boundary=Boundary.OUTSIDE, role=LineRole.FURNITURE) for line in carry)
+        apart.extend(_as_furniture(carry))
     elif carry:
         if merged:
             merged[-1].extend(carry)
         else:
             merged.append(carry)
     return merged, apart
+
+
+def _as_furniture(lines: list[TaggedLine]) -> list[TaggedLine]:
+    return [replace(line, boundary=Boundary.OUTSIDE, role=LineRole.FURNITURE) for line in lines]
 
 
 def _has_title(group: list[TaggedLine]) -> bool:
