@@ -28,6 +28,7 @@ its tokenizer, hash and decoder must stay in step with this module.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import unicodedata
@@ -119,10 +120,9 @@ def keys(text: str) -> tuple[set[str], set[str]]:
     """(Han keys, words) of a text: bigrams and end keys of every Han run, Latin/digit words."""
     han: set[str] = set()
     words: set[str] = set()
-    for match in _TOKEN.finditer(normalise(text)):
-        run = match.group()
+    for run in _TOKEN.findall(normalise(text)):
         if _HAN_RUN.match(run):
-            han.update(run[i : i + 2] for i in range(len(run) - 1))
+            han.update(map(str.__add__, run, run[1:]))  # the bigrams, pair by pair in C
             han.add(run[-1] + END)
         else:
             words.add(run)
@@ -156,20 +156,24 @@ def _rice_parameter(count: int, span: int) -> int:
 def encode_postings(numbers: Sequence[int], pages: int) -> str:
     """Sorted page numbers as Rice-coded gaps (gap-1: quotient as zeros and a one, then k bits).
 
-    Trailing padding is zeros, which never complete a value, so no count is stored.
+    Trailing padding is zeros, which never complete a value, so no count is stored. The
+    bits are gathered in one integer and written out by the standard base64url encoder
+    (the alphabet of `B64`): the same characters as six bits at a time, in a fraction of
+    the time (the index of a large corpus encodes millions of gaps).
     """
     k = _rice_parameter(len(numbers), pages)
-    bits: list[str] = []
-    previous = -1
+    low = (1 << k) - 1
+    stop = 1 << k  # the one that ends the quotient, just above the k remainder bits
+    bits, length, previous = 0, 0, -1
     for number in numbers:
         value = number - previous - 1
         previous = number
-        bits.append("0" * (value >> k) + "1")
-        if k:
-            bits.append(format(value & ((1 << k) - 1), f"0{k}b"))
-    stream = "".join(bits)
-    stream += "0" * (-len(stream) % 6)
-    return B64[k] + "".join(B64[int(stream[i : i + 6], 2)] for i in range(0, len(stream), 6))
+        width = (value >> k) + 1 + k
+        bits = (bits << width) | stop | (value & low)
+        length += width
+    padding = -length % 24  # whole bytes, and whole base64 quads: no "=" to strip
+    data = (bits << padding).to_bytes((length + padding) // 8, "big")
+    return B64[k] + base64.urlsafe_b64encode(data).decode("ascii")[: -(-length // 6)]
 
 
 def decode_postings(code: str) -> list[int]:

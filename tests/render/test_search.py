@@ -8,6 +8,7 @@ import random
 import pytest
 
 from generator.render.search import (
+    B64,
     END,
     SearchDoc,
     build_index,
@@ -45,6 +46,26 @@ def test_postings_round_trip() -> None:
         pages = rng.randint(1, 6000)
         numbers = sorted(rng.sample(range(pages), rng.randint(0, min(pages, 400))))
         assert decode_postings(encode_postings(numbers, pages)) == numbers
+
+
+def _rice_as_text(numbers: list[int], k: int) -> str:
+    """The code written out six bits at a time, as the worker reads it (the format's definition)."""
+    bits, previous = "", -1
+    for number in numbers:
+        value, previous = number - previous - 1, number
+        bits += "0" * (value >> k) + "1" + (format(value & ((1 << k) - 1), f"0{k}b") if k else "")
+    bits += "0" * (-len(bits) % 6)
+    return B64[k] + "".join(B64[int(bits[i : i + 6], 2)] for i in range(0, len(bits), 6))
+
+
+def test_postings_code_is_the_six_bit_definition() -> None:
+    assert encode_postings([0, 2, 3], 10) == "Bu"  # k=1: 10 11 10 -> 101110
+    rng = random.Random(11)
+    for _ in range(300):
+        pages = rng.randint(1, 20000)
+        numbers = sorted(rng.sample(range(pages), rng.randint(0, min(pages, 300))))
+        code = encode_postings(numbers, pages)
+        assert code == _rice_as_text(numbers, B64.index(code[0]))
 
 
 def test_a_key_and_its_first_character_share_a_shard() -> None:
