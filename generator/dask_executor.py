@@ -55,8 +55,8 @@ class DaskExecutor:
     of one task runs here, where a round trip would cost more.
     """
 
-    def __init__(self, resources: Resources, *, scheduler: str | None, jobs: int) -> None:
-        self._resources = resources
+    def __init__(self, resources: Resources | Callable[[], Resources], *, scheduler: str | None, jobs: int) -> None:
+        self._serial = SerialExecutor(resources)  # for maps of one task; loads on first use
         self._cluster: LocalCluster | None = None
         if scheduler is None:
             self._cluster = LocalCluster(
@@ -68,7 +68,7 @@ class DaskExecutor:
 
     def map(self, task: Callable[..., T], arguments: Sequence[tuple[Any, ...]]) -> list[T]:
         if len(arguments) <= 1:
-            return SerialExecutor(self._resources).map(task, arguments)
+            return self._serial.map(task, arguments)
         if not self._registered:
             self._client.register_plugin(LoadResources())
             self._registered = True

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from generator.analyse.gazetteer import load_gazetteer
-from generator.analyse.topics import Topic
+from generator.analyse.topics import Topic, load_taxonomy
+from generator.build_cache import BuildCache
 from generator.changelog import (
     CHANGES_FILE,
     HASHES_FILE,
@@ -32,14 +33,15 @@ from generator.interrupt import pause_point
 from generator.models import EnglishTerm, LocalizedArticle
 from generator.overrides import OVERRIDES_FILE, apply_overrides, read_overrides
 from generator.published import RECORD_FILE, Record, format_record, gone_pages, read_record, with_current
+from generator.render import regionmap
 from generator.render.export import export_json
 from generator.render.gone import gone_files
-from generator.render.pages import SiteOptions, load_templates, render_pages
+from generator.render.pages import SiteOptions, load_templates, render_pages_reusing
 from generator.render.views import DOWNLOADS_LANG
 from generator.seed_cache import SeedCache
 from generator.seedmap import Resources, ingest_and_analyse, load_resources
 from generator.site import site_urls
-from generator.translate import load_cedict, load_memory, localize
+from generator.translate import DictionaryOnDemand, load_cedict, load_memory, localize
 from generator.write import libc_handle, write_tree
 
 log = logging.getLogger(__name__)
@@ -126,7 +128,7 @@ def sidecar_error(problems: tuple[IngestError, ...], seeds_dir: Path) -> BuildEr
     return BuildError("bad sidecar: " + "; ".join(lines) + f" ({fix})")
 
 
-def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content:
+def compute(settings: Settings, *, sidecar_errors_fatal: bool = True, build_cache: BuildCache | None = None) -> Content:
     """Ingest, analyse, correct (`seeds/overrides.yml`) and localise every seed (pure but for reading the seeds).
 
     Seed problems are returned, not logged: the caller prints each once. A bad sidecar
@@ -134,14 +136,21 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
     False (`check`, which lists it with the other problems). With `settings.strict`
     every warning is fatal: a bad seed (raised by `ingest_seeds`) and anything the
     stages log as a warning (stray NUL bytes dropped, a bad user dictionary line), so
-    CI cannot pass over a lossy read.
+    CI cannot pass over a lossy read. `build_cache` (`generator.build_cache`) holds the
+    per-seed results and the English of terms the last build with it looked up.
     """
     with recorded_warnings() as warned:
-        # The line model, topic model, taxonomy and MinHash template, loaded once here and
-        # handed to every task by the executor (forked workers share them).
-        resources = load_resources()
-        cache = SeedCache(settings.cache_dir) if settings.cache_dir is not None else None
-        with _executor(settings, resources) as executor:
+        # The line model, topic model, taxonomy and MinHash template, loaded once here when
+        # the first task needs them (never, when the cache answers for every seed) and handed
+        # to every task by the executor (forked workers share them).
+        cache = (
+            build_cache.store
+            if build_cache is not None
+            else SeedCache(settings.cache_dir)
+            if settings.cache_dir is not None
+            else None
+        )
+        with _executor(settings, load_resources) as executor:
             mapped = ingest_and_analyse(settings.seeds_dir, strict=settings.strict, executor=executor, cache=cache)
         ingested, analysed = mapped.ingested, mapped.analysed
         fatal = sidecar_error(ingested.problems, settings.seeds_dir) if sidecar_errors_fatal else None
@@ -149,21 +158,26 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True) -> Content
             raise fatal
         # Reviewed corrections of single articles: a malformed file stops here, before localising.
         overrides = read_overrides(settings.seeds_dir, shown=_shown(settings.seeds_dir / OVERRIDES_FILE))
-        taxonomy = resources.taxonomy
+        taxonomy = load_taxonomy()
         analysed = apply_overrides(analysed, overrides, taxonomy=taxonomy, gazetteer=load_gazetteer())
         memory = load_memory(settings.translations)
-        # CC-CEDICT is read once per run (about a second) and passed down.
-        dictionary = load_cedict()
-        known_terms: dict[str, EnglishTerm] = {}  # this run's memory, glossary and dictionary
+        # CC-CEDICT is read once per run (about a second), when a term is not known yet, and passed down.
+        dictionary = DictionaryOnDemand(load_cedict)
+        # The English of each term, for this memory, glossary and dictionary: what the last
+        # build looked up (from the build cache), and this run's lookups.
+        earlier_terms = build_cache.known_terms() if build_cache is not None else {}
+        known_terms: dict[str, EnglishTerm] = dict(earlier_terms)
         localized = tuple(
             localize(article, memory=memory, dictionary=dictionary, known_terms=known_terms) for article in analysed
         )
+        if build_cache is not None:
+            build_cache.keep_terms(known_terms, earlier_terms)
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
 
 
-def _executor(settings: Settings, resources: Resources) -> OwnedExecutor:
+def _executor(settings: Settings, resources: Callable[[], Resources]) -> OwnedExecutor:
     """Where the per-seed work runs: a Dask cluster, `jobs` local processes, or this one."""
     if settings.executor == "dask":
         try:
@@ -199,8 +213,13 @@ def render_docs(
     *,
     published: Record,
     history: History = History(),  # noqa: B008 (frozen, empty)
+    cache: BuildCache | None = None,
 ) -> dict[str, str]:
     """Every file of the docs folder, keyed by relative path.
+
+    With a `cache` (`generator.build_cache`), the map's boundaries and the article pages
+    whose inputs did not change since the build that filled it are taken from it, and the
+    pages of this build are kept there for the next.
 
     `published` is the record of ids the docs folder being replaced had published
     (`generator.published.read_record`): each of them keeps a page, and the record
@@ -212,14 +231,20 @@ def render_docs(
     templates = load_templates(settings.root / "site_templates")
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
-    files = render_pages(
+    memo = cache.page_memo() if cache is not None else {}
+    rendered = render_pages_reusing(
         content.articles,
         taxonomy=content.taxonomy,
         templates=templates,
         options=options,
         history=history,
         jobs=settings.jobs,
+        memo=memo,
+        map_shapes=cache.map_shapes if cache is not None else regionmap.map_shapes,
     )
+    if cache is not None:
+        cache.keep_pages(rendered.memo, memo)
+    files = rendered.pages
     current = [loc.article.id for loc in content.articles]
     record = with_current(published, current)
     files.update(gone_files(gone_pages(record, current), templates=templates, site_urls=urls))
@@ -243,14 +268,21 @@ RELEASE_TABLES_FROM = 1000
 def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     """seeds -> docs folder (replaced atomically)."""
     pause_point("compute")
-    content = compute(settings)
+    cache = (
+        BuildCache.open(
+            settings.cache_dir, template_dir=settings.root / "site_templates", translations=settings.translations
+        )
+        if settings.cache_dir is not None
+        else None
+    )
+    content = compute(settings, build_cache=cache)
     if len(content.articles) >= RELEASE_TABLES_FROM:
         # Render needs none of the analysis tables but the gazetteer: at 5,000 articles the
         # build's peak was render's, the driver holding them all (605 -> 505 MB, same time).
         release_resources()
     target = docs_dir or settings.docs_dir
     # The record lives in the folder it describes: a fresh folder (a test, a scratch build) has no history.
-    files = render_docs(content, settings, published=read_record(target), history=read_history(target))
+    files = render_docs(content, settings, published=read_record(target), history=read_history(target), cache=cache)
     pause_point("write-docs")
     write_tree(target, files, pause="swap-docs")
     pause_point("docs-written")

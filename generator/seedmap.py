@@ -20,6 +20,7 @@ exactly what a serial run logs.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -289,10 +290,8 @@ def ingest_and_analyse(
     signatures = [sig for work in works for sig in work.signatures]
     joined = join_continuations(raws)
     if joined != raws:
-        # Rare (a story continued in another seed): a one-task map, run here with the
-        # executor's resources, analyses the joined stories again.
-        ((raws, analysed, signatures),) = executor.map(
-            _join_continued, [(raws, joined, analysed, signatures, corpus_year)]
+        raws, analysed, signatures = _join_continued(
+            raws, joined, analysed, signatures, corpus_year, executor=executor, cache=cache
         )
     return MapResult(
         ingested=IngestResult(raws, (*read_problems, *split_problems)),
@@ -306,25 +305,52 @@ def _join_continued(
     analysed: list[AnalysedArticle],
     signatures: list[tuple[int, ...]],
     corpus_year: int | None,
-    resources: Resources,
+    *,
+    executor: Executor,
+    cache: SeedCache | None,
 ) -> tuple[tuple[RawArticle, ...], list[AnalysedArticle], list[tuple[int, ...]]]:
-    """Stories continued on another page (`generator.ingest.continuations`), on the driver:
-    parts of one story sit in different seeds. A joined story is analysed again, alone (its
-    page's other articles no longer set its default province); the continuation leaves."""
+    """Stories continued on another page (`generator.ingest.continuations`): parts of one
+    story sit in different seeds. A joined story is analysed again, alone (its page's other
+    articles no longer set its default province), as a task keyed by its whole text (the
+    cache answers when it did not change); the continuation leaves."""
     if len(analysed) != len(raws):
         return raws, analysed, signatures
     by_place = {(r.source_file, r.line_start): r for r in joined}
+    kept = [by_place.get((raw.source_file, raw.line_start)) for raw in raws]
+    again = [i for i, (raw, story) in enumerate(zip(raws, kept, strict=True)) if story is not None and story is not raw]
+    version = cache.version if cache is not None else ""
+    keys = [_joined_key(kept[i], corpus_year, version) for i in again] if cache is not None else [None] * len(again)
+    redone = dict(
+        zip(
+            again,
+            _cached_map(executor, cache, "joined", keys, _analyse_joined, [(kept[i], corpus_year) for i in again]),
+            strict=True,
+        )
+    )
     out_analysed: list[AnalysedArticle] = []
     out_signatures: list[tuple[int, ...]] = []
-    for raw, article, signature in zip(raws, analysed, signatures, strict=True):
-        kept = by_place.get((raw.source_file, raw.line_start))
-        if kept is None:
+    for i, (story, article, signature) in enumerate(zip(kept, analysed, signatures, strict=True)):
+        if story is None:
             continue  # a continuation, now inside its opening
-        if kept is not raw:
-            (article,), (signature,) = _analysed((kept,), corpus_year, resources)
+        if i in redone:
+            article, signature = redone[i]
         out_analysed.append(article)
         out_signatures.append(signature)
     return joined, out_analysed, out_signatures
+
+
+def _joined_key(story: RawArticle | None, corpus_year: int | None, version: str) -> str:
+    """A joined story's cache key: the code version, the corpus year and the story's whole
+    value (a frozen dataclass of text, numbers and enums: its repr is its value)."""
+    return hashlib.sha256(f"{version}\0{corpus_year}\0{story!r}".encode()).hexdigest()
+
+
+def _analyse_joined(
+    story: RawArticle, corpus_year: int | None, resources: Resources
+) -> tuple[AnalysedArticle, tuple[int, ...]]:
+    """One joined story analysed alone, with its MinHash signature."""
+    (article,), (signature,) = _analysed((story,), corpus_year, resources)
+    return article, signature
 
 
 def _cached_map(

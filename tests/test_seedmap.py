@@ -197,7 +197,7 @@ def test_warnings_are_replayed_from_workers_and_the_cache(
     assert runs[0] == runs[1] == runs[2] == runs[3]
 
 
-def test_a_story_continued_in_another_seed_is_joined_and_analysed_again(resources: Resources) -> None:
+def test_a_story_continued_in_another_seed_is_joined_and_analysed_again(resources: Resources, tmp_path: Path) -> None:
     from generator.analyse.article import analyse_file
     from generator.analyse.duplicates import signature_values
     from generator.ingest.continuations import join_continuations
@@ -215,10 +215,33 @@ def test_a_story_continued_in_another_seed_is_joined_and_analysed_again(resource
         *analyse_file(raws[2:], taxonomy=resources.taxonomy, topic_model=resources.topic_model, default_year=2020),
     ]
     signatures = [signature_values(a.raw.body, model=resources.minhash) for a in analysed]
-    joined_raws, joined_analysed, joined_signatures = _join_continued(
-        raws, join_continuations(raws), analysed, signatures, 2020, resources
-    )
+    joined = join_continuations(raws)
+    counting = CountingExecutor(resources)
+    cache = SeedCache(tmp_path / "cache", version="v1")
+    runs = [_join_continued(raws, joined, analysed, signatures, 2020, executor=counting, cache=cache) for _ in range(2)]
+    joined_raws, joined_analysed, joined_signatures = runs[0]
     assert [r.title for r in joined_raws] == ["重点项目开工", "春耕"]
     assert len(joined_analysed) == len(joined_signatures) == 2
     assert "126亿元" in joined_analysed[0].raw.body and joined_analysed[0].raw.joined_from == ("p3.txt:1-9",)
     assert joined_analysed[1] == analysed[1]  # untouched articles keep their analysis
+    # Only the joined story is analysed again, and only once: the second run's is the cache's.
+    assert counting.tasks == ["_analyse_joined"]
+    assert runs[1] == runs[0]
+    no_cache = _join_continued(raws, joined, analysed, signatures, 2020, executor=SerialExecutor(resources), cache=None)
+    assert no_cache == runs[0]
+
+
+def test_a_build_the_cache_answers_loads_no_resources(seeds: Path, tmp_path: Path, resources: Resources) -> None:
+    cache = SeedCache(tmp_path / "cache", version="v1")
+    first = ingest_and_analyse(seeds, strict=False, executor=SerialExecutor(resources), cache=cache)
+    loads: list[int] = []
+
+    def load() -> Resources:
+        loads.append(1)
+        return resources
+
+    assert ingest_and_analyse(seeds, strict=False, executor=SerialExecutor(load), cache=cache) == first
+    assert loads == []
+    (seeds / "yearless.txt").write_text(YEARLESS.replace("春耕", "夏收"), encoding="utf-8")
+    ingest_and_analyse(seeds, strict=False, executor=SerialExecutor(load), cache=cache)
+    assert loads == [1]  # a changed seed: loaded once, for all its tasks

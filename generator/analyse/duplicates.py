@@ -1,7 +1,8 @@
 """Near-duplicate detection across seeds: the same release printed by two outlets is linked.
 
-MinHash signatures over character shingles (Chinese has no spaces, so characters, not
-words) go through datasketch's LSH index to find candidate pairs; each candidate is then
+MinHash signatures (datasketch) over character shingles (Chinese has no spaces, so
+characters, not words) are cut into bands to find candidate pairs, as datasketch's LSH index
+does (`BANDS` x `ROWS`, its choice for our threshold); each candidate is then
 confirmed on the exact shingle sets by containment (shared shingles over the smaller
 set), because a reprint often trims or extends a release (a dateline dropped, an editor
 credit or a paragraph added), which lowers Jaccard similarity but not containment. Within a group of near-duplicates the
@@ -12,15 +13,21 @@ member points to it with `duplicate_of`.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 SHINGLE = 5
 NUM_PERM = 128
 CANDIDATE_THRESHOLD = 0.5  # LSH Jaccard threshold for candidates (recall first)
+# The bands datasketch's MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM) cuts a
+# signature into (a test checks they still are). Banding here gives the same candidates
+# without the index class, whose module imports scipy (1.2 s of every build's start).
+BANDS, ROWS = 25, 5
 THRESHOLD = 0.8  # containment needed to confirm a pair
 _SEED = 1  # fixed: signatures, and so the output, are identical on every run
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -58,21 +65,20 @@ def containment(a: set[str], b: set[str]) -> float:
 def template() -> MinHash:
     """An empty MinHash for `_SEED`. datasketch draws the permutations anew for every
     MinHash: draw them once per run and pass this template to `signature`."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=_SEED)
-
-
-def _like(model: MinHash | None, hashvalues: np.ndarray | None = None) -> MinHash:
-    if model is None:
-        return MinHash(num_perm=NUM_PERM, seed=_SEED)
-    return MinHash(
-        num_perm=NUM_PERM, seed=_SEED, scheme=model.scheme, permutations=model.permutations, hashvalues=hashvalues
-    )
 
 
 def signature(text: str, *, model: MinHash | None = None) -> MinHash:
     """MinHash of `text`'s shingles, updated once with all of them (not once per shingle:
     the batch update gives the same hash values, computed in one array operation)."""
-    sig = _like(model)
+    from datasketch import MinHash
+
+    if model is None:
+        sig = MinHash(num_perm=NUM_PERM, seed=_SEED)
+    else:
+        sig = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=model.scheme, permutations=model.permutations)
     sig.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
     return sig
 
@@ -82,6 +88,23 @@ def signature_values(text: str, *, model: MinHash | None = None) -> tuple[int, .
     return tuple(int(value) for value in signature(text, model=model).hashvalues)
 
 
+def candidates(signatures: dict[str, tuple[int, ...]]) -> dict[str, set[str]]:
+    """For each id, the ids (itself included) sharing at least one band of its signature:
+    what MinHashLSH.query returns for it after every signature was inserted."""
+    buckets: defaultdict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    for doc_id, values in signatures.items():
+        for band in range(BANDS):
+            buckets[(band, values[band * ROWS : (band + 1) * ROWS])].append(doc_id)
+    found: dict[str, set[str]] = {doc_id: set() for doc_id in signatures}
+    for members in buckets.values():
+        if len(members) > 1:
+            for doc_id in members:
+                found[doc_id].update(members)
+    for doc_id, near in found.items():
+        near.add(doc_id)
+    return found
+
+
 def find_duplicates(documents: Sequence[Document], *, threshold: float = THRESHOLD) -> dict[str, str]:
     """Map each non-canonical document id to the id of its canonical near-duplicate.
 
@@ -89,13 +112,9 @@ def find_duplicates(documents: Sequence[Document], *, threshold: float = THRESHO
     already in the document's group is not compared again (joining it would change nothing).
     """
     docs = sorted((d for d in documents if has_shingles(d.text)), key=lambda d: d.id)
-    model = template()
-    signatures = {
-        d.id: signature(d.text, model=model)
-        if d.signature is None
-        else _like(model, np.array(d.signature, dtype=model.hashvalues.dtype))
-        for d in docs
-    }
+    model = template() if any(d.signature is None for d in docs) else None
+    signatures = {d.id: signature_values(d.text, model=model) if d.signature is None else d.signature for d in docs}
+    near = candidates(signatures)
     texts = {d.id: d.text for d in docs}
     sets: dict[str, set[str]] = {}
 
@@ -104,10 +123,6 @@ def find_duplicates(documents: Sequence[Document], *, threshold: float = THRESHO
         if doc_id not in sets:
             sets[doc_id] = shingles(texts[doc_id])
         return sets[doc_id]
-
-    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    for d in docs:
-        lsh.insert(d.id, signatures[d.id])
 
     parent = {d.id: d.id for d in docs}
 
@@ -118,7 +133,7 @@ def find_duplicates(documents: Sequence[Document], *, threshold: float = THRESHO
         return x
 
     for d in docs:
-        for other in sorted(lsh.query(signatures[d.id])):
+        for other in sorted(near[d.id]):
             if other == d.id or root(d.id) == root(other):
                 continue
             if containment(shingle_set(d.id), shingle_set(other)) >= threshold:

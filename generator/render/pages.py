@@ -9,8 +9,9 @@ language switcher can map a page to its counterpart by path alone.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -56,7 +57,15 @@ from generator.render.views import (
     translation_notice,
 )
 
-__all__ = ["SiteOptions", "article_path", "load_templates", "render_pages"]
+__all__ = [
+    "PageMemo",
+    "Rendered",
+    "SiteOptions",
+    "article_path",
+    "load_templates",
+    "render_pages",
+    "render_pages_reusing",
+]
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 _WEB_URL = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
@@ -68,6 +77,36 @@ class SiteOptions:
 
     site_urls: Mapping[str, str]  # language -> absolute URL of its home, ending with "/"
     place_names_en: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # Chinese -> English
+
+
+PageMemo = Mapping[str, Mapping[bytes, str]]
+"""Article pages of an earlier render, per language, by `page_key`: what `render_pages_reusing`
+may hand back instead of rendering again. Valid only for the same code and templates; the
+caller (`generator.build_cache`) sees to that."""
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """Every page, and the article pages by key for the next render's memo."""
+
+    pages: dict[str, str]
+    memo: dict[str, dict[bytes, str]]
+
+
+def strings_key(lang: str, strings: Mapping[str, Any]) -> str:
+    """A language's string table as one short key: part of every article page's key."""
+    return hashlib.blake2b(repr((lang, sorted(strings.items()))).encode(), digest_size=16).hexdigest()
+
+
+def page_key(strings: str, view: Mapping[str, Any], meta: Mapping[str, Any]) -> bytes:
+    """The hash of everything an article page is rendered from besides the code and templates:
+    its view, its front matter and the language's strings (`strings_key`).
+
+    The view holds only strings, numbers, None, tuples, lists, dicts and frozen dataclasses
+    (the listing entries), whose repr is their whole value in a fixed order. Which fields are
+    escaped Markdown (`SafeMarkdown`) rather than text is decided by the code, not the data.
+    """
+    return hashlib.blake2b(repr((strings, view, meta)).encode(), digest_size=16).digest()
 
 
 def _nth(items: Sequence[LocalizedText], index: int) -> LocalizedText | None:
@@ -200,14 +239,34 @@ def render_pages(
     geometry) is computed once; with `jobs` > 1 the languages are then rendered at the same
     time, the second in a forked child (`forked_map`). The pages are the same either way.
     """
+    return render_pages_reusing(
+        articles, taxonomy=taxonomy, templates=templates, options=options, history=history, jobs=jobs
+    ).pages
+
+
+def render_pages_reusing(
+    articles: Sequence[LocalizedArticle],
+    *,
+    taxonomy: Sequence[Topic],
+    templates: SiteTemplates,
+    options: SiteOptions,
+    history: History = History(),  # noqa: B008 (frozen, empty)
+    jobs: int = 1,
+    memo: PageMemo = MappingProxyType({}),
+    map_shapes: Callable[[Sequence[str]], regionmap.MapShapes] = regionmap.map_shapes,
+) -> Rendered:
+    """`render_pages`, handing back an article page from `memo` where its key (`page_key`)
+    is there instead of rendering it again, with the memo for the next render (every
+    article page of this one: pages gone from the corpus leave it).
+
+    `map_shapes` gives the projected boundaries of the covered provinces (read from the
+    boundary package by default, about 4 s for all of China; a build's cache keeps them).
+    """
     analysed = [loc.article for loc in articles]
     regions = region_index(analysed)
     # Boundaries of the covered provinces and all their prefectures, read and projected once
     # for both languages.
-    provinces = indexes.covered_provinces(regions)
-    shapes = regionmap.project(
-        regionmap.load_shapes([*provinces, *(c for p in provinces for c in regionmap.prefecture_codes(p))]), provinces
-    )
+    shapes = map_shapes(indexes.covered_provinces(regions))
     corpus = _Corpus(
         articles=articles,
         taxonomy=taxonomy,
@@ -221,11 +280,18 @@ def render_pages(
         regions=regions,
         members=indexes.topic_members(articles, taxonomy),
         shapes=shapes,
+        memo=memo,
     )
     pages: dict[str, str] = {}
-    for language_pages in forked_map(functools.partial(_language_pages, corpus=corpus), LANGUAGES, jobs=jobs):
+    next_memo: dict[str, dict[bytes, str]] = {}
+    for lang, (language_pages, language_memo) in zip(
+        LANGUAGES,
+        forked_map(functools.partial(_language_pages, corpus=corpus), LANGUAGES, jobs=jobs),
+        strict=True,
+    ):
         pages.update(language_pages)
-    return pages
+        next_memo[lang] = language_memo
+    return Rendered(pages=pages, memo=next_memo)
 
 
 @dataclass(frozen=True)
@@ -244,10 +310,11 @@ class _Corpus:
     regions: RegionIndex
     members: Mapping[str, tuple[str, ...]]
     shapes: regionmap.MapShapes
+    memo: PageMemo
 
 
-def _language_pages(lang: str, *, corpus: _Corpus) -> dict[str, str]:
-    """Every page of one language."""
+def _language_pages(lang: str, *, corpus: _Corpus) -> tuple[dict[str, str], dict[bytes, str]]:
+    """Every page of one language, and its article pages by key (`page_key`)."""
     articles, taxonomy, topics, templates = corpus.articles, corpus.taxonomy, corpus.topics, corpus.templates
     regions, members, history, options = corpus.regions, corpus.members, corpus.history, corpus.options
     place_names_en = options.place_names_en
@@ -262,6 +329,9 @@ def _language_pages(lang: str, *, corpus: _Corpus) -> dict[str, str]:
         listed=tuple(newest_first([e for e in entries.values() if not e.duplicate])),
     )
     template = templates.env.get_template("article.md.j2")
+    earlier = corpus.memo.get(lang, {})
+    memo: dict[bytes, str] = {}
+    strings = strings_key(lang, t)
     for loc in articles:
         previous, following = corpus.around[loc.article.id]
         view = _article_view(
@@ -283,7 +353,11 @@ def _language_pages(lang: str, *, corpus: _Corpus) -> dict[str, str]:
             "hide": ["navigation"],
             "digest_section": indexes.section(page),
         }
-        pages[f"{lang}/{page}"] = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
+        key = page_key(strings, view, meta)
+        text = earlier.get(key)
+        if text is None:
+            text = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
+        pages[f"{lang}/{page}"] = memo[key] = text
 
     site_pages = {
         "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members),
@@ -330,4 +404,4 @@ def _language_pages(lang: str, *, corpus: _Corpus) -> dict[str, str]:
     )
     for path, text in build_index(search_docs).items():
         pages[f"{lang}/{path}"] = text
-    return pages
+    return pages, memo

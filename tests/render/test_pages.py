@@ -10,7 +10,7 @@ import yaml
 
 from generator.changelog import History, Update
 from generator.models import Figure, Region
-from generator.render.pages import SiteOptions, render_pages
+from generator.render.pages import SiteOptions, render_pages, render_pages_reusing
 from generator.render.views import SiteTemplates
 from tests.render.factories import ALXA, ARUN, HULUNBUIR, TAXONOMY, make_article
 
@@ -246,3 +246,25 @@ def test_what_changed_page_and_feed_entries_in_both_languages(templates: SiteTem
     # The update's date comes from its articles, not from the clock.
     assert updates[0].find("a:updated", ns).text == "2020-03-29T00:00:00Z"
     assert pages == render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history)
+
+
+def test_a_memo_of_the_last_render_gives_the_same_pages(templates: SiteTemplates, pages: dict[str, str]) -> None:
+    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    assert first.pages == pages
+    assert {lang: len(memo) for lang, memo in first.memo.items()} == {"zh": len(ARTICLES), "en": len(ARTICLES)}
+    again = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=first.memo)
+    assert again == first
+
+
+def test_the_memo_answers_only_for_pages_whose_inputs_did_not_change(templates: SiteTemplates) -> None:
+    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    # A memo whose every page is marked: an answered page comes back marked, a rendered one does not.
+    marked = {lang: {key: "MEMO " + text for key, text in memo.items()} for lang, memo in first.memo.items()}
+    edited = (replace(ARTICLES[0], summary_en=replace(ARTICLES[0].summary_en, text="A new summary.")), *ARTICLES[1:])
+    second = render_pages_reusing(edited, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=marked)
+    english = {path: text for path, text in second.pages.items() if path.startswith("en/articles/")}
+    fresh = {path for path, text in english.items() if not text.startswith("MEMO ")}
+    assert "en/articles/2020-03-29-a.md" in fresh  # its own summary changed
+    assert "A new summary." in english["en/articles/2020-03-29-a.md"]
+    assert len(fresh) < len(english)  # pages that do not show that summary came from the memo
+    assert all(text.startswith("MEMO ") for path, text in second.pages.items() if path.startswith("zh/articles/"))
