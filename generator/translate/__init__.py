@@ -10,6 +10,7 @@ here. Keywords and topic evidence are single terms: the glossary, then CC-CEDICT
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 
 from generator.analyse.gazetteer import load_gazetteer
@@ -38,6 +39,7 @@ from generator.translate.segments import (
 __all__ = [
     "EMPTY_DICTIONARY",
     "EMPTY_MEMORY",
+    "GLOSSARY_SECTIONS",
     "NOTHING_TO_TRANSLATE",
     "Dictionary",
     "DictionaryOnDemand",
@@ -49,6 +51,7 @@ __all__ = [
     "load_cedict",
     "load_memory",
     "localize",
+    "terms_version",
 ]
 
 
@@ -88,7 +91,7 @@ def keyword_en(word: str, *, memory: Memory, glossary: Glossary | None = None) -
     """English of one keyword, or None: a reviewed glossary entry of the PO file, the
     glossary file, then a place name from the gazetteer (乌海市 -> Wuhai)."""
     glossary = glossary or load_glossary()
-    for section in ("term", "organisation", "outlet"):
+    for section in GLOSSARY_SECTIONS:
         found = memory.entries.get((f"glossary:{section}", word))
         if found is not None and found.state is TranslationState.REVIEWED:
             return found.text
@@ -97,6 +100,22 @@ def keyword_en(word: str, *, memory: Memory, glossary: Glossary | None = None) -
         return english
     place = resolve_place(word, gazetteer=load_gazetteer())
     return place.short if place else None
+
+
+GLOSSARY_SECTIONS = ("term", "organisation", "outlet")
+"""The memory's sections `keyword_en` reads (reviewed entries only)."""
+
+
+def terms_version(memory: Memory) -> str:
+    """A hash of what `keyword_en` reads of the memory: its reviewed glossary entries. The
+    English of a term is reused from an earlier build only under the same (`generator.build_cache`)."""
+    contexts = {f"glossary:{section}" for section in GLOSSARY_SECTIONS}
+    entries = sorted(
+        (context, source, found.text or "")
+        for (context, source), found in memory.entries.items()
+        if context in contexts and found.state is TranslationState.REVIEWED
+    )
+    return hashlib.sha256(repr(entries).encode()).hexdigest()
 
 
 def english_term(

@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from generator.models import EnglishTerm, LocalizedText, TranslationState
-from generator.translate import EMPTY_MEMORY, NOTHING_TO_TRANSLATE, join_summary, keyword_en, localize
+from generator.translate import EMPTY_MEMORY, NOTHING_TO_TRANSLATE, join_summary, keyword_en, localize, terms_version
 from generator.translate.memory import memory_from_catalog, new_catalog
 from tests.translate.builders import make_article
 
@@ -112,3 +112,15 @@ def test_terms_remembered_across_articles_give_the_same_english() -> None:
     assert first == localize(article, memory=EMPTY_MEMORY)
     assert second == localize(other, memory=EMPTY_MEMORY)
     assert second.keywords_en[0] is first.keywords_en[2]  # the remembered term, not a new lookup
+
+
+def test_terms_version_follows_the_reviewed_glossary_entries_only() -> None:
+    base = terms_version(memory(("glossary:term", "春耕", "spring ploughing", False)))
+    assert base == terms_version(
+        memory(("glossary:term", "春耕", "spring ploughing", False), (f"{ID}:title", "标题", "Title", False))
+    )  # an article's entry is not what a term's English reads
+    assert base == terms_version(
+        memory(("glossary:term", "春耕", "spring ploughing", False), ("glossary:term", "复工", "resume", True))
+    )  # nor a machine draft
+    assert base != terms_version(memory(("glossary:term", "春耕", "spring sowing", False)))
+    assert base != terms_version(memory(("glossary:outlet", "春耕", "spring ploughing", False)))
