@@ -236,7 +236,7 @@ def render_docs(
     templates = load_templates(settings.root / "site_templates")
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
-    memo = cache.page_memo(templates.version) if cache is not None else {}
+    memo = cache.page_memo(templates.version) if cache is not None else None
     rendered = render_pages_reusing(
         content.articles,
         taxonomy=content.taxonomy,
@@ -247,7 +247,7 @@ def render_docs(
         memo=memo,
         map_shapes=cache.map_shapes if cache is not None else regionmap.map_shapes,
     )
-    if cache is not None:
+    if cache is not None and memo is not None:
         cache.keep_pages(rendered.memo, memo, templates.version)
     files = rendered.pages
     current = [loc.article.id for loc in content.articles]

@@ -252,12 +252,13 @@ def render_pages_reusing(
     options: SiteOptions,
     history: History = History(),  # noqa: B008 (frozen, empty)
     jobs: int = 1,
-    memo: PageMemo = MappingProxyType({}),
+    memo: PageMemo | None = None,
     map_shapes: Callable[[Sequence[str]], regionmap.MapShapes] = regionmap.map_shapes,
 ) -> Rendered:
     """`render_pages`, handing back an article page from `memo` where its key (`page_key`)
     is there instead of rendering it again, with the memo for the next render (every
-    article page of this one: pages gone from the corpus leave it).
+    article page of this one: pages gone from the corpus leave it). Without a `memo` (None,
+    not an empty one) no page is hashed and the memo returned is empty.
 
     `map_shapes` gives the projected boundaries of the covered provinces (read from the
     boundary package by default, about 4 s for all of China; a build's cache keeps them).
@@ -310,7 +311,7 @@ class _Corpus:
     regions: RegionIndex
     members: Mapping[str, tuple[str, ...]]
     shapes: regionmap.MapShapes
-    memo: PageMemo
+    memo: PageMemo | None
 
 
 def _language_pages(lang: str, *, corpus: _Corpus) -> tuple[dict[str, str], dict[bytes, str]]:
@@ -329,7 +330,7 @@ def _language_pages(lang: str, *, corpus: _Corpus) -> tuple[dict[str, str], dict
         listed=tuple(newest_first([e for e in entries.values() if not e.duplicate])),
     )
     template = templates.env.get_template("article.md.j2")
-    earlier = corpus.memo.get(lang, {})
+    earlier = corpus.memo.get(lang, {}) if corpus.memo is not None else None
     memo: dict[bytes, str] = {}
     strings = strings_key(lang, t)
     for loc in articles:
@@ -353,11 +354,13 @@ def _language_pages(lang: str, *, corpus: _Corpus) -> tuple[dict[str, str], dict
             "hide": ["navigation"],
             "digest_section": indexes.section(page),
         }
-        key = page_key(strings, view, meta)
-        text = earlier.get(key)
+        key = page_key(strings, view, meta) if earlier is not None else None
+        text = earlier.get(key) if earlier is not None and key is not None else None
         if text is None:
             text = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
-        pages[f"{lang}/{page}"] = memo[key] = text
+        if key is not None:
+            memo[key] = text
+        pages[f"{lang}/{page}"] = text
 
     site_pages = {
         "index.md": indexes.home_page(listing, regions=regions, topics=topics, members=members),

@@ -249,7 +249,11 @@ def test_what_changed_page_and_feed_entries_in_both_languages(templates: SiteTem
 
 
 def test_a_memo_of_the_last_render_gives_the_same_pages(templates: SiteTemplates, pages: dict[str, str]) -> None:
-    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    assert render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS).memo == {
+        "zh": {},
+        "en": {},
+    }  # no memo asked for: nothing hashed
+    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo={})
     assert first.pages == pages
     assert {lang: len(memo) for lang, memo in first.memo.items()} == {"zh": len(ARTICLES), "en": len(ARTICLES)}
     again = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=first.memo)
@@ -257,7 +261,7 @@ def test_a_memo_of_the_last_render_gives_the_same_pages(templates: SiteTemplates
 
 
 def test_the_memo_answers_only_for_pages_whose_inputs_did_not_change(templates: SiteTemplates) -> None:
-    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo={})
     # A memo whose every page is marked: an answered page comes back marked, a rendered one does not.
     marked = {lang: {key: "MEMO " + text for key, text in memo.items()} for lang, memo in first.memo.items()}
     edited = (replace(ARTICLES[0], summary_en=replace(ARTICLES[0].summary_en, text="A new summary.")), *ARTICLES[1:])
