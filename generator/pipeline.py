@@ -37,7 +37,7 @@ from generator.published import RECORD_FILE, Record, format_record, gone_pages, 
 from generator.render import regionmap
 from generator.render.export import export_json
 from generator.render.gone import gone_files
-from generator.render.pages import SiteOptions, load_templates, render_pages_reusing
+from generator.render.pages import SiteOptions, load_templates, render_pages
 from generator.render.views import DOWNLOADS_LANG
 from generator.seed_cache import SeedCache
 from generator.seedmap import Resources, ingest_and_analyse, load_resources
@@ -237,7 +237,7 @@ def render_docs(
     urls = site_urls(settings)
     options = SiteOptions(site_urls=urls, place_names_en=_place_names_en(content.articles))
     memo = cache.page_memo(templates.version) if cache is not None else None
-    rendered = render_pages_reusing(
+    rendered = render_pages(
         content.articles,
         taxonomy=content.taxonomy,
         templates=templates,

@@ -64,7 +64,6 @@ __all__ = [
     "article_path",
     "load_templates",
     "render_pages",
-    "render_pages_reusing",
 ]
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
@@ -80,7 +79,7 @@ class SiteOptions:
 
 
 PageMemo = Mapping[str, Mapping[bytes, str]]
-"""Article pages of an earlier render, per language, by `page_key`: what `render_pages_reusing`
+"""Article pages of an earlier render, per language, by `page_key`: what `render_pages`
 may hand back instead of rendering again. Valid only for the same code and templates; the
 caller (`generator.build_cache`) sees to that."""
 
@@ -231,34 +230,20 @@ def render_pages(
     options: SiteOptions,
     history: History = History(),  # noqa: B008 (frozen, empty)
     jobs: int = 1,
-) -> dict[str, str]:
-    """Every page of both languages, keyed by path relative to the docs folder.
+    memo: PageMemo | None = None,
+    map_shapes: Callable[[Sequence[str]], regionmap.MapShapes] = regionmap.map_shapes,
+) -> Rendered:
+    """Every page of both languages, keyed by path relative to the docs folder (`.pages`).
 
     `history` (generator.changelog) gives the page of what changed and the feeds' update entries.
     What both languages share (related lists, neighbours, the region index, the map's
     geometry) is computed once; with `jobs` > 1 the languages are then rendered at the same
     time, the second in a forked child (`forked_map`). The pages are the same either way.
-    """
-    return render_pages_reusing(
-        articles, taxonomy=taxonomy, templates=templates, options=options, history=history, jobs=jobs
-    ).pages
 
-
-def render_pages_reusing(
-    articles: Sequence[LocalizedArticle],
-    *,
-    taxonomy: Sequence[Topic],
-    templates: SiteTemplates,
-    options: SiteOptions,
-    history: History = History(),  # noqa: B008 (frozen, empty)
-    jobs: int = 1,
-    memo: PageMemo | None = None,
-    map_shapes: Callable[[Sequence[str]], regionmap.MapShapes] = regionmap.map_shapes,
-) -> Rendered:
-    """`render_pages`, handing back an article page from `memo` where its key (`page_key`)
-    is there instead of rendering it again, with the memo for the next render (every
-    article page of this one: pages gone from the corpus leave it). Without a `memo` (None,
-    not an empty one) no page is hashed and the memo returned is empty.
+    An article page whose key (`page_key`) is in `memo` is taken from it instead of being
+    rendered again; `.memo` is the memo for the next render (every article page of this one:
+    pages gone from the corpus leave it). Without a `memo` (None, not an empty one) no page
+    is hashed and the memo returned is empty.
 
     `map_shapes` gives the projected boundaries of the covered provinces (read from the
     boundary package by default, about 4 s for all of China; a build's cache keeps them).

@@ -10,7 +10,7 @@ import yaml
 
 from generator.changelog import History, Update
 from generator.models import Figure, Region
-from generator.render.pages import SiteOptions, render_pages, render_pages_reusing
+from generator.render.pages import SiteOptions, render_pages
 from generator.render.views import SiteTemplates
 from tests.render.factories import ALXA, ARUN, HULUNBUIR, TAXONOMY, make_article
 
@@ -36,7 +36,7 @@ ARTICLES = (
 
 @pytest.fixture(scope="module")
 def pages(templates: SiteTemplates) -> dict[str, str]:
-    return render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    return render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS).pages
 
 
 def _meta(text: str) -> dict:
@@ -179,7 +179,7 @@ def test_feeds_parse_and_use_each_language_url(pages: dict[str, str]) -> None:
 
 
 def test_pages_are_deterministic(templates: SiteTemplates, pages: dict[str, str]) -> None:
-    assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS) == pages
+    assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS).pages == pages
 
 
 def test_hostile_titles_in_the_raw_html_link_lists_stay_text(templates: SiteTemplates) -> None:
@@ -188,7 +188,7 @@ def test_hostile_titles_in_the_raw_html_link_lists_stay_text(templates: SiteTemp
     hostile = make_article(
         "2020-03-28-h", date="2020-03-28", title='</a><script>alert(1)</script><img src=x onerror="x()">'
     )
-    pages = render_pages((hostile, ARTICLES[0]), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    pages = render_pages((hostile, ARTICLES[0]), taxonomy=TAXONOMY, templates=templates, options=OPTIONS).pages
     page = pages["zh/articles/2020-03-29-a.md"]
     lists = page[page.index("{ data-search-exclude }") :]
     assert '<a href="../articles/2020-03-28-h.html">&#60;/a&#62;&#60;script&#62;' in lists
@@ -197,7 +197,7 @@ def test_hostile_titles_in_the_raw_html_link_lists_stay_text(templates: SiteTemp
 
 def test_hostile_text_stays_text_and_off_the_english_page(templates: SiteTemplates) -> None:
     hostile = make_article("x", paragraphs=("<script>alert(1)</script></details><p onclick=x>", "# 标题 {{ 7*7 }}"))
-    pages = render_pages((hostile,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    pages = render_pages((hostile,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS).pages
     for page in (pages["en/articles/x.md"], pages["zh/articles/x.md"]):
         assert "<script" not in page and "<p onclick" not in page and "{{ 7*7 }}" not in page
     assert "&#35; 标题" not in pages["en/articles/x.md"] and "&#35; 标题" in pages["zh/articles/x.md"]
@@ -207,7 +207,7 @@ def test_sidecar_page_and_url_are_shown_the_url_as_an_escaped_link(templates: Si
     loc = make_article("p-1234567890")
     hostile = 'https://example.org/a?x=1&y="><script>alert(1)</script>_*[b]'
     loc = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, page="A2", url=hostile)))
-    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS).pages
     zh, en = pages["zh/articles/p-1234567890.md"], pages["en/articles/p-1234567890.md"]
     assert " · 第A2版" in zh and " · page A2" in en
     (href,) = re.findall(r'<a href="([^"]*)">原文</a>', zh)
@@ -219,7 +219,7 @@ def test_sidecar_page_and_url_are_shown_the_url_as_an_escaped_link(templates: Si
 def test_a_url_that_is_not_http_is_never_a_link(templates: SiteTemplates) -> None:
     loc = make_article("p-1234567890")
     loc = replace(loc, article=replace(loc.article, raw=replace(loc.article.raw, url="javascript:alert(1)")))
-    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS)
+    pages = render_pages((loc,), taxonomy=TAXONOMY, templates=templates, options=OPTIONS).pages
     assert "javascript" not in pages["zh/articles/p-1234567890.md"]
 
 
@@ -230,7 +230,7 @@ def test_what_changed_page_and_feed_entries_in_both_languages(templates: SiteTem
             Update(2, corrected=("2020-03-29-a",), removed=("gone-1",)),
         )
     )
-    pages = render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history)
+    pages = render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history).pages
     zh, en = pages["zh/changes.md"], pages["en/changes.md"]
     # Newest update first; corrected articles link to their pages; a removed id is named.
     assert en.index("Update 2: 0 added, 1 corrected, 1 removed { #update-2 }") < en.index("Update 1: 2 added")
@@ -245,27 +245,29 @@ def test_what_changed_page_and_feed_entries_in_both_languages(templates: SiteTem
     ]
     # The update's date comes from its articles, not from the clock.
     assert updates[0].find("a:updated", ns).text == "2020-03-29T00:00:00Z"
-    assert pages == render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history)
+    assert (
+        pages == render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, history=history).pages
+    )
 
 
 def test_a_memo_of_the_last_render_gives_the_same_pages(templates: SiteTemplates, pages: dict[str, str]) -> None:
-    assert render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS).memo == {
+    assert render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS).memo == {
         "zh": {},
         "en": {},
     }  # no memo asked for: nothing hashed
-    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo={})
+    first = render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo={})
     assert first.pages == pages
     assert {lang: len(memo) for lang, memo in first.memo.items()} == {"zh": len(ARTICLES), "en": len(ARTICLES)}
-    again = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=first.memo)
+    again = render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=first.memo)
     assert again == first
 
 
 def test_the_memo_answers_only_for_pages_whose_inputs_did_not_change(templates: SiteTemplates) -> None:
-    first = render_pages_reusing(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo={})
+    first = render_pages(ARTICLES, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo={})
     # A memo whose every page is marked: an answered page comes back marked, a rendered one does not.
     marked = {lang: {key: "MEMO " + text for key, text in memo.items()} for lang, memo in first.memo.items()}
     edited = (replace(ARTICLES[0], summary_en=replace(ARTICLES[0].summary_en, text="A new summary.")), *ARTICLES[1:])
-    second = render_pages_reusing(edited, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=marked)
+    second = render_pages(edited, taxonomy=TAXONOMY, templates=templates, options=OPTIONS, memo=marked)
     english = {path: text for path, text in second.pages.items() if path.startswith("en/articles/")}
     fresh = {path for path, text in english.items() if not text.startswith("MEMO ")}
     assert "en/articles/2020-03-29-a.md" in fresh  # its own summary changed
