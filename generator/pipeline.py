@@ -141,19 +141,15 @@ def compute(settings: Settings, *, sidecar_errors_fatal: bool = True, build_cach
     per-seed results and the English of terms the last build with it looked up.
     """
     with recorded_warnings() as warned:
-        # The line model, topic model, taxonomy and MinHash template, loaded once here when
-        # the first task needs them (never, when the cache answers for every seed) and handed
-        # to every task by the executor (forked workers share them).
         # The user dictionary's warnings (a bad line) are the driver's to report, also when
         # the cache answers every seed and nothing loads the segmenter (parsed once per process).
         project_userdict()
-        cache = (
-            build_cache.store
-            if build_cache is not None
-            else SeedCache(settings.cache_dir)
-            if settings.cache_dir is not None
-            else None
-        )
+        cache = build_cache.store if build_cache is not None else None
+        if cache is None and settings.cache_dir is not None:
+            cache = SeedCache(settings.cache_dir)
+        # The line model, topic model, taxonomy and MinHash template, loaded once when the
+        # first task needs them (never, when the cache answers for every seed) and handed to
+        # every task by the executor (forked workers share them).
         with _executor(settings, load_resources) as executor:
             mapped = ingest_and_analyse(settings.seeds_dir, strict=settings.strict, executor=executor, cache=cache)
         ingested, analysed = mapped.ingested, mapped.analysed

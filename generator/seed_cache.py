@@ -36,16 +36,20 @@ LIBRARIES = ("jieba", "OpenCC", "python-crfsuite", "datasketch", "numpy", "cn2an
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def package_version(name: str) -> str:
+    """The installed version of a distribution, "-" when it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
 def code_version(package_dir: Path = PACKAGE_DIR, libraries: Iterable[str] = LIBRARIES) -> str:
     """Hash of every file of the package (code and data, by relative path) and the library versions."""
     digest = hashlib.sha256(FORMAT.encode())
     digest.update(sys.version.encode())
     for name in libraries:
-        try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"\0{name}={version}".encode())
+        digest.update(f"\0{name}={package_version(name)}".encode())
     files = sorted(
         p for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     )

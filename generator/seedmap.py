@@ -318,8 +318,7 @@ def _join_continued(
     by_place = {(r.source_file, r.line_start): r for r in joined}
     kept = [by_place.get((raw.source_file, raw.line_start)) for raw in raws]
     again = [i for i, (raw, story) in enumerate(zip(raws, kept, strict=True)) if story is not None and story is not raw]
-    version = cache.version if cache is not None else ""
-    keys = [_joined_key(kept[i], corpus_year, version) for i in again] if cache is not None else [None] * len(again)
+    keys = [_joined_key(kept[i], corpus_year, cache.version) if cache is not None else None for i in again]
     redone = dict(
         zip(
             again,

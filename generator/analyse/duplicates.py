@@ -73,12 +73,10 @@ def template() -> MinHash:
 def signature(text: str, *, model: MinHash | None = None) -> MinHash:
     """MinHash of `text`'s shingles, updated once with all of them (not once per shingle:
     the batch update gives the same hash values, computed in one array operation)."""
-    from datasketch import MinHash
-
     if model is None:
-        sig = MinHash(num_perm=NUM_PERM, seed=_SEED)
+        sig = template()
     else:
-        sig = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=model.scheme, permutations=model.permutations)
+        sig = type(model)(num_perm=NUM_PERM, seed=_SEED, scheme=model.scheme, permutations=model.permutations)
     sig.update_batch([shingle.encode("utf-8") for shingle in sorted(shingles(text))])
     return sig
 

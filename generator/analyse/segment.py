@@ -202,16 +202,15 @@ def project_userdict() -> tuple[tuple[str, int | None, str | None], ...]:
 
 
 def build_segmenter(
-    userdict: str | tuple[tuple[str, int | None, str | None], ...], *, extra_words: tuple[str, ...] = ()
+    userdict: tuple[tuple[str, int | None, str | None], ...], *, extra_words: tuple[str, ...] = ()
 ) -> Segmenter:
-    """Build a fresh :class:`Segmenter` from user-dictionary text or parsed entries (slow: loads jieba's dict)."""
+    """Build a fresh :class:`Segmenter` from parsed user-dictionary entries (slow: loads jieba's dict)."""
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     added: set[str] = set()
     # Extra words (thousands of place names) get a fixed frequency: computing
     # jieba's suggested one for each would triple the load time.
-    parsed = parse_userdict(userdict) if isinstance(userdict, str) else userdict
-    entries = (*parsed, *((w, _MIN_USER_FREQ, "ns") for w in extra_words))
+    entries = (*userdict, *((w, _MIN_USER_FREQ, "ns") for w in extra_words))
     for word, freq, tag in entries:
         if freq is None:
             freq = max(tokenizer.suggest_freq(word, False), _MIN_USER_FREQ)

@@ -339,12 +339,14 @@ def _language_pages(lang: str, *, corpus: _Corpus) -> tuple[dict[str, str], dict
             "hide": ["navigation"],
             "digest_section": indexes.section(page),
         }
-        key = page_key(strings, view, meta) if earlier is not None else None
-        text = earlier.get(key) if earlier is not None and key is not None else None
-        if text is None:
+        if earlier is None:
             text = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
-        if key is not None:
-            memo[key] = text
+        else:
+            key = page_key(strings, view, meta)
+            found = earlier.get(key)
+            if found is None:
+                found = template.render(a=view, t=t, lang=lang, page=page, front_matter=front_matter(meta))
+            text = memo[key] = found
         pages[f"{lang}/{page}"] = text
 
     site_pages = {
