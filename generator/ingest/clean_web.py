@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from generator.ingest.datelines import looks_like_names
 from generator.ingest.paragraphs import closes_sentence
 from generator.models import SourceLine
 
@@ -42,9 +43,14 @@ _FONT_TOOL_RE = re.compile(
 )
 _BRACKET_LINKS_RE = re.compile(r"^(?:\s*[\[【［][^\]】］]{0,16}[\]】］])+\s*$")
 _FIELD_RE = re.compile(
-    r"(发布日期|发布时间|发表时间|更新时间|日期|时间|来源|稿源|作者|浏览次数|浏览|点击数|点击|阅读)"
+    r"(发布日期|发布时间|发表时间|更新时间|日期|时间|信息来源|来源|稿源|作者|浏览次数|浏览|点击数|点击|阅读"
+    # Who wrote it, in the header's own words: `记者：郁琼源 于文静`, `文：倪明伟`. Only as a
+    # label of its own (not `原文：`, `本报记者：`, which the credit-line grammar reads).
+    r"|(?<![\u3400-\u9fff])(?:记者|撰文|文|通讯员))"
     r"\s*[:：]\s*"
 )
+_WRITER_LABELS = ("记者", "撰文", "文", "通讯员")
+_AUTHOR_LABELS = ("作者", *_WRITER_LABELS)
 # Templates box each field (`【来源：X】【发布时间：…】`) or separate them with bars.
 _FIELD_END_RE = re.compile(r"[】【\[\]［］|｜()（）]")  # `(作者:范吉存)`: a field set in parentheses
 _DATE_LABELS = ("发布日期", "发布时间", "发表时间", "更新时间", "日期", "时间")
@@ -168,7 +174,15 @@ def _header_parts(text: str) -> tuple[str, list[re.Match[str]]] | None:
     if len(text) > _HEADER_MAX_CHARS:
         return None
     body = _FONT_TOOL_RE.sub(" ", text).strip()
-    fields = list(_FIELD_RE.finditer(body))
+    found = list(_FIELD_RE.finditer(body))
+    # `记者：` also opens an interviewer's question (`记者：近期国家…`): as a header field the
+    # writer's label must be followed by names.
+    ends = [match.start() for match in found[1:]] + [len(body)] if found else []
+    fields = [
+        match
+        for match, end in zip(found, ends, strict=True)
+        if match.group(1) not in _WRITER_LABELS or looks_like_names(_field_value(body[match.end() : end]))
+    ]
     if not fields or closes_sentence(body):
         return None
     return body, fields
@@ -189,9 +203,9 @@ def header_fields(text: str) -> tuple[tuple[str, str], ...]:
         end = fields[index + 1].start() if index + 1 < len(fields) else len(body)
         value = _field_value(body[match.end() : end])
         label = match.group(1)
-        if label in ("来源", "稿源"):
+        if label in ("信息来源", "来源", "稿源"):
             found.append(("source", value.split()[0] if value else value))
-        elif label == "作者":
+        elif label in _AUTHOR_LABELS:
             found.append(("author", value))
         elif label in _DATE_LABELS:
             date = _DATE_RE.search(value)

@@ -120,6 +120,5 @@ def title_line(lines: Sequence[SourceLine], title: str | None, *, before: int) -
 
 
 def author_names(meta: Sequence[tuple[str, str]]) -> tuple[str, ...]:
-    """Names from an HTML page's author field (`张三；李四`), roles removed."""
-    author = meta_value(meta, "author")
-    return split_names(author) if author else ()
+    """Names from a page's author fields (`作者：张三 李四`, `记者：王五 通讯员：赵六`), roles removed."""
+    return tuple(dict.fromkeys(name for key, value in meta if key == "author" and value for name in split_names(value)))

@@ -144,6 +144,18 @@ def test_body_line_with_a_time_label_after_the_body_started_is_kept() -> None:
         ("会议时间：上午九时开始。", ()),  # a sentence, not a header
         ("(作者:范吉存)", (("author", "范吉存"),)),  # a field set in parentheses
         ("来源：新华网(北京)", (("source", "新华网"),)),
+        # The writer under its own label: `记者：`, `文：`, `通讯员：` (not `本报记者：`, `原文：`).
+        ("记者：孙欣", (("author", "孙欣"),)),
+        (
+            "时间：2024/09/22 记者：周明 李华 信息来源：新华社",
+            (("date", "2024-09-22"), ("author", "周明 李华"), ("source", "新华社")),
+        ),
+        ("来源:某区人民政府　文：吴文　阅读：303", (("source", "某区人民政府"), ("author", "吴文"))),
+        ("作者：张三 通讯员：李四", (("author", "张三"), ("author", "李四"))),
+        ("原文：某某网", ()),
+        ("本报记者：张三", ()),
+        # An interviewer's question wrapped before its end is no header.
+        ("记者：近期国家和自治区对做好疫情防控，推动企业复工复产", ()),
     ],
 )
 def test_header_fields(line: str, expected: tuple[tuple[str, str], ...]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.ingest.single import PAGE_HEADLINE, byline_block, leading_headline_block, web_title
+from generator.ingest.single import PAGE_HEADLINE, author_names, byline_block, leading_headline_block, web_title
 from generator.models import SourceLine
 
 
@@ -81,3 +81,8 @@ def test_headline_block_with_credits_under_it(text: str, heads: tuple[str, ...],
     assert found == heads
     block, _body = byline_block(rest)
     assert tuple(line.number for line in block) == credits
+
+
+def test_author_names_gathers_every_author_field() -> None:
+    meta = (("date", "2024-09-22"), ("author", "张三 李四"), ("source", "新华社"), ("author", "王五"))
+    assert author_names(meta) == ("张三", "李四", "王五")
