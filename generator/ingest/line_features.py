@@ -121,7 +121,9 @@ def _bounded(text: str) -> str:
     return text[:half] + " " + text[-half:]
 
 
-def _bigrams(text: str) -> frozenset[str]:
+def han_pairs(text: str) -> frozenset[str]:
+    """The pairs of neighbouring Han characters of `text` (other characters skipped): the
+    unit in which a line's wording is compared with its neighbours'."""
     chars = "".join(_HAN_RE.findall(text))
     return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
 
@@ -301,7 +303,7 @@ def line_features(lines: Sequence[PageLine], *, layout: str | None = None) -> li
     texts = [_bounded(to_simplified(line.text)) for line in lines]
     width = typical_width(texts)
     own = [_own_features(text, width) for text in texts]
-    grams = [_bigrams(text) for text in texts]
+    grams = [han_pairs(text) for text in texts]
     above, below = _overlap_shares(grams)
     cohesion = _gap_cohesion(grams)
     n = len(lines)
@@ -378,4 +380,4 @@ def line_features(lines: Sequence[PageLine], *, layout: str | None = None) -> li
     return out
 
 
-__all__ = ["MAX_FEATURE_CHARS", "OVERLAP_WINDOW", "Features", "PageLine", "line_features", "page_lines"]
+__all__ = ["MAX_FEATURE_CHARS", "OVERLAP_WINDOW", "Features", "PageLine", "han_pairs", "line_features", "page_lines"]

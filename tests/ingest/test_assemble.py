@@ -117,6 +117,49 @@ def test_a_subheading_inside_a_report_does_not_cut_it() -> None:
     assert len(assemble(lines, labels).articles) == 1
 
 
+# Two reports run together by the tagger, one headline between them: the headline shares its
+# words with the report below it (printed above its story) or above it (printed after it).
+_HARVEST = "本报讯 今年全县小麦喜获丰收，农民们抢抓晴好天气收割小麦。"
+_HARVEST_MORE = "收割小麦的农机在田间来回作业，粮站收购小麦。"
+_BRIDGE = "连日来，跨江大桥建设现场一片繁忙，大桥主塔已封顶。"
+_BRIDGE_MORE = "工人们正在吊装大桥钢箱梁，确保大桥年底通车。"
+
+
+def test_a_lone_headline_between_two_reports_heads_the_one_it_names_below() -> None:
+    lines = _lines(_HARVEST, _HARVEST_MORE, "跨江大桥主塔封顶", _BRIDGE, _BRIDGE_MORE)
+    labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
+    page = assemble(lines, [*labels, (INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 2), (3, 5)]
+
+
+def test_a_lone_headline_between_two_reports_closes_the_one_it_names_above() -> None:
+    lines = _lines(_HARVEST, _HARVEST_MORE, "全县小麦喜获丰收", _BRIDGE, _BRIDGE_MORE)
+    labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
+    page = assemble(lines, [*labels, (INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 3), (4, 5)]
+
+
+def test_headlines_run_together_without_blank_lines_each_head_the_report_they_name() -> None:
+    lines = _lines("全县小麦喜获丰收", _HARVEST, _HARVEST_MORE, "跨江大桥主塔封顶", _BRIDGE, _BRIDGE_MORE)
+    labels = [(BEGIN, LineRole.TITLE), (INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
+    page = assemble(lines, [*labels, (INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
+    assert [(a.first_line, a.last_line) for a in page.articles] == [(1, 3), (4, 6)]
+
+
+def test_a_short_line_inside_an_open_title_mark_goes_on_the_sentence() -> None:
+    # `《关于` is left open: the next line, tagged a headline, is the rest of the document's name.
+    lines = _lines(_HARVEST, "会议原则同意《关于", "跨江大桥主塔封顶", "的意见》。" + _BRIDGE, _BRIDGE_MORE)
+    labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
+    page = assemble(lines, [*labels, (INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
+    assert len(page.articles) == 1
+
+
+def test_a_subheading_whose_words_both_sides_repeat_alike_does_not_cut_the_report() -> None:
+    lines = _lines(_BRIDGE, "大桥工程", _BRIDGE_MORE)
+    labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.TITLE), (INSIDE, LineRole.BODY)]
+    assert len(assemble(lines, labels).articles) == 1
+
+
 _LABELS = st.tuples(st.sampled_from(list(Boundary)), st.sampled_from(list(LineRole)))
 
 
