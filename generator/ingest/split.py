@@ -456,18 +456,36 @@ def _never_headline(text: str) -> bool:
     return _NOT_HEADLINE_RE.match(compact(simplified)) is not None or is_credit_line(simplified)
 
 
+def _sentences_under_headlines(group: ArticleLines) -> ArticleLines:
+    """A line the model calls headline, kicker or deck that closes a sentence with a full stop
+    is a photo caption set by the headline (`兰屿许多溪流溪水暴涨。(中央社)`): headlines end on
+    `！`/`？` at most."""
+    roles = [line.role for line in group.lines]
+    lines = tuple(
+        replace(line, role=LineRole.CAPTION)
+        if line.role in _HEADLINE_ROLES and "。" in line.text and not _inside_paragraph(roles, index)
+        else line
+        for index, line in enumerate(group.lines)
+    )
+    return group if lines == group.lines else ArticleLines(lines)
+
+
+def _inside_paragraph(roles: Sequence[LineRole], index: int) -> bool:
+    """Body text above and below: a wrapped line of a paragraph whatever the model called it."""
+    return 0 < index < len(roles) - 1 and roles[index - 1] is LineRole.BODY and roles[index + 1] is LineRole.BODY
+
+
 def _headline_line_numbers(group: ArticleLines) -> frozenset[int]:
     """Numbers of the lines the model calls headline, kicker or deck that make the headline:
     not a stray one set inside a paragraph (body text above and below it: a wrapped line that
     happens to repeat the headline's words), nor a credit, mark or label the model misread."""
     lines = group.lines
+    roles = [line.role for line in lines]
     kept = set()
     for index, line in enumerate(lines):
         if line.role not in _HEADLINE_ROLES:
             continue
-        above = lines[index - 1].role if index else None
-        below = lines[index + 1].role if index + 1 < len(lines) else None
-        if (above is LineRole.BODY and below is LineRole.BODY) or _never_headline(line.text):
+        if _inside_paragraph(roles, index) or _never_headline(line.text):
             continue
         kept.add(line.number)
     return frozenset(kept)
@@ -686,7 +704,7 @@ def _split_tagged(doc: SourceDocument, default_year: int | None, tagger: LineTag
     page_fields = [f for t in page.outside if t.role is LineRole.META for f in _meta_fields(t.text)]
     page_context = _context(doc, list(by_number.values()), (*doc.meta, *page_fields), default_year)
     drafts: list[tuple[ArticleLines, _Body, _PageContext, Headline]] = []
-    for group in page.articles:
+    for group in map(_sentences_under_headlines, page.articles):
         heads = _headline_line_numbers(group)  # once: each line's credit and mark checks cost
         segment = _article_segment(group, heads)
         body = _body(segment.body)

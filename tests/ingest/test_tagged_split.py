@@ -145,6 +145,19 @@ def test_a_credit_line_is_never_the_title() -> None:
     assert article.title is None
 
 
+def test_a_sentence_the_model_reads_into_the_headline_is_a_caption() -> None:
+    text = (
+        "台风过境东岛 多地出现大风\n"
+        "东岛许多溪流溪水暴涨。（东岛社）\n"
+        "本报讯（记者 林小红）受台风影响，东岛一度出现十七级阵风，多地停电，目前已陆续恢复供电。\n"
+    )
+    labels = [(B, LineRole.TITLE), (I, LineRole.TITLE), (I, LineRole.BODY)]
+    (article,) = _split_with(text, labels, SourceFormat.NEWSPAPER_PAGE)
+    assert article.title == "台风过境东岛 多地出现大风"
+    assert article.byline == ("林小红",)  # the lead still opens the body
+    assert "东岛许多溪流溪水暴涨" in " ".join(article.captions)
+
+
 def test_a_mark_or_a_label_is_never_the_title() -> None:
     text = "上接A1版\n延安苹果，红了\n苹果红了，果农在摘苹果，国家级洛川苹果批发市场一片繁忙。\n"
     (article,) = _split_with(
