@@ -65,7 +65,7 @@ _ROLE_RE = re.compile(
     + ")"
 )
 # A role word that only counts at the end of a photo byline (`韩继旺 摄`).
-_TRAILING_SHOT_RE = re.compile(r"\s[摄攝]$")
+_TRAILING_SHOT_RE = re.compile(r"(?:\s|[/／])\s*[摄攝]$")  # `王勇 摄`, `王嘉兴/摄`
 _HAN = r"\u3400-\u9fff"
 _NAME_CHARS_RE = re.compile(rf"^[{_HAN}·•\s、/／]+$")
 _SPACE_RE = re.compile(r"[\s\u3000]+")
@@ -441,9 +441,13 @@ def trailing_byline(line: str) -> TrailingByline | None:
     if not _SENTENCE_END_RE.search(before):
         return None
     who = match.group("who")
-    if not looks_like_names(who):
+    if not looks_like_names(who) or _JUMP_RE.match(compact(who)):
         return None
     return TrailingByline(text=before.rstrip(), names=split_names(who))
+
+
+# A jump between pages in parentheses (`（下转第三版）`, `（上接第一版）`) is no reporter's name.
+_JUMP_RE = re.compile(r"^(?:[上下]接|[上下]转|[上下]轉|转|轉|接)(?:第|本|[A-Z])")
 
 
 _BYLINE_LINE_RE = re.compile(r"^[□■◎●]?\s*(?P<rest>.+)$")

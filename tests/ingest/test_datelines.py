@@ -105,6 +105,8 @@ def test_trailing_byline(line: str, text: str, names: tuple[str, ...]) -> None:
         "召开视频会议（2月12日下午）",  # a date, not a name
         "覆盖各县（市、区）",
         "会议强调 （讨论稿）",  # no finished sentence before it
+        "（下转第三版）",  # a jump to another page, not a reporter
+        "全力做好防控工作。（上接第一版）",
     ],
 )
 def test_trailing_byline_rejects_text(line: str) -> None:
@@ -211,6 +213,7 @@ def test_parse_lead_wrapped_and_traditional(
         ("本报记者 龚平 摄", ("龚平",)),  # a photographer's credit with a bare 摄
         ("記者 馮遠 攝", ("馮遠",)),
         ("本报记者 龚平", ("龚平",)),
+        ("中青网记者 王嘉兴/摄", ("王嘉兴",)),  # the slash before 摄 is the credit's, not the name's
     ],
 )
 def test_byline_line_photo_credit(line: str, names: tuple[str, ...] | None) -> None:
