@@ -441,13 +441,9 @@ def trailing_byline(line: str) -> TrailingByline | None:
     if not _SENTENCE_END_RE.search(before):
         return None
     who = match.group("who")
-    if not looks_like_names(who) or _JUMP_RE.match(compact(who)):
+    if not looks_like_names(who):
         return None
     return TrailingByline(text=before.rstrip(), names=split_names(who))
-
-
-# A jump between pages in parentheses (`（下转第三版）`, `（上接第一版）`) is no reporter's name.
-_JUMP_RE = re.compile(r"^(?:[上下]接|[上下]转|[上下]轉|转|轉|接)(?:第|本|[A-Z])")
 
 
 _BYLINE_LINE_RE = re.compile(r"^[□■◎●]?\s*(?P<rest>.+)$")

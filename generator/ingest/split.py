@@ -141,7 +141,8 @@ def _body(units: Sequence[Unit]) -> _Body:
                 names.extend(found if found is not None else (credit_line_names(text) or photo_credit_names(text)))
             continue
         if unit.kind is UnitKind.CLOSER:
-            closer = trailing_byline(unit.texts[0])
+            # A page jump in the parentheses (`（下转第三版）`) names no reporter.
+            closer = trailing_byline(strip_marks(unit.texts[0]).text.rstrip())
             closing.extend(closer.names if closer else ())
             continue
         if lines:
@@ -522,7 +523,7 @@ def _tagged_credits(group: ArticleLines) -> tuple[tuple[str, ...], bool]:
             continue
         found = credit_line_names(text)
         if found is None:
-            closer = trailing_byline(text)
+            closer = trailing_byline(strip_marks(text).text.rstrip())  # not a page jump (`（上接第一版）`)
             # `牛书培摄(影像中国)`: a photographer with the agency after the credit.
             found = closer.names if closer else photo_credit_names(text)
         names.extend(found)

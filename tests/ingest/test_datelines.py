@@ -105,8 +105,6 @@ def test_trailing_byline(line: str, text: str, names: tuple[str, ...]) -> None:
         "召开视频会议（2月12日下午）",  # a date, not a name
         "覆盖各县（市、区）",
         "会议强调 （讨论稿）",  # no finished sentence before it
-        "（下转第三版）",  # a jump to another page, not a reporter
-        "全力做好防控工作。（上接第一版）",
     ],
 )
 def test_trailing_byline_rejects_text(line: str) -> None:

@@ -158,6 +158,12 @@ def test_a_sentence_the_model_reads_into_the_headline_is_a_caption() -> None:
     assert "东岛许多溪流溪水暴涨" in " ".join(article.captions)
 
 
+def test_a_page_jump_the_model_calls_a_credit_names_no_reporter() -> None:
+    text = "本报讯（记者 林小红）受台风影响，东岛一度出现十七级阵风，多地停电，目前已陆续恢复供电。\n（下转第三版）\n"
+    (article,) = _split_with(text, [(B, LineRole.BODY), (I, LineRole.BYLINE)], SourceFormat.NEWSPAPER_PAGE)
+    assert article.byline == ("林小红",)
+
+
 def test_a_mark_or_a_label_is_never_the_title() -> None:
     text = "上接A1版\n延安苹果，红了\n苹果红了，果农在摘苹果，国家级洛川苹果批发市场一片繁忙。\n"
     (article,) = _split_with(
