@@ -444,8 +444,12 @@ def _headline_lines(group: ArticleLines, role: LineRole, numbers: frozenset[int]
 
 _HEADLINE_ROLES = frozenset({LineRole.TITLE, LineRole.KICKER, LineRole.SUBTITLE})
 # What the model may call a headline line but never is one: a gallery counter (`1/7`), a
-# page label (`3版`, `第05版`), an image placeholder (`图片1`).
-_NOT_HEADLINE_RE = re.compile(r"^(?:\d{1,2}\s*/\s*\d{1,2}|[A-Z]?\d{1,2}\s*版|第\s*\S{1,3}\s*版|图片\s*\d{0,2})$")
+# page label (`3版`, `第05版`, with its section: `第05版:天下`, `04·深度`), an image
+# placeholder (`图片1`).
+_NOT_HEADLINE_RE = re.compile(
+    r"^(?:\d{1,2}\s*/\s*\d{1,2}|(?:[A-Z]?\d{1,2}\s*版|第\s*\S{1,3}\s*版)(?:\s*[:：]\s*\S{1,8})?"
+    r"|\d{1,2}\s*[·・]\s*[\u4e00-\u9fff]{2,4}|图片\s*\d{0,2})$"
+)
 
 
 def _never_headline(text: str) -> bool:

@@ -173,6 +173,14 @@ def test_a_mark_or_a_label_is_never_the_title() -> None:
     assert article.continued_from == "第A1版"
 
 
+@pytest.mark.parametrize("label", ["第05版:天下", "第02版：时政", "04·深度"])
+def test_a_page_label_with_its_section_is_never_the_title(label: str) -> None:
+    text = f"{label}\n延安苹果，红了\n苹果红了，果农在摘苹果，国家级洛川苹果批发市场一片繁忙。\n"
+    labels = [(B, LineRole.TITLE), (I, LineRole.TITLE), (I, LineRole.BODY)]
+    (article,) = _split_with(text, labels, SourceFormat.NEWSPAPER_PAGE)
+    assert article.title == "延安苹果，红了"
+
+
 def test_a_month_day_lead_under_a_web_pages_own_date_takes_that_year() -> None:
     text = (
         "中国发布疫情信息纪事\n"
