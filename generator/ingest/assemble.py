@@ -19,7 +19,8 @@ Rules (and nothing else):
    headline block still standing between report text above and below it is a boundary too:
    the headline goes with the side whose nearest text repeats clearly more of its words (a
    headline printed after its story, or above the next one); a subheading whose words both
-   sides repeat alike cuts nothing.
+   sides repeat alike cuts nothing, nor does a line left inside an open `《“（`, or one line
+   between body lines under a line that stops mid-sentence (a wrap the tagger misread).
 
 Every non-blank line ends up in exactly one article or in `outside` (a tested property).
 """
@@ -32,6 +33,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from generator.ingest.line_features import PageLine, han_pairs
+from generator.ingest.paragraphs import closes_sentence
 from generator.ingest.roles import Boundary, LineRole
 
 _TEXT_ROLES = frozenset({LineRole.BODY, LineRole.CAPTION})
@@ -127,6 +129,15 @@ def _left_open(text: str) -> bool:
     return any(tail.rfind(opening) > tail.rfind(closing) for opening, closing in _PAIRED_MARKS)
 
 
+def _wrapped_line(group: Sequence[TaggedLine], start: int, end: int) -> bool:
+    """One line between body lines, under one that stops mid-sentence (`…自治区文化和旅游厅`):
+    a wrapped line of the paragraph that repeats the headline's words, not a headline."""
+    if end - start != 1 or start == 0 or end == len(group):
+        return False
+    above, below = group[start - 1], group[end]
+    return above.role is LineRole.BODY and below.role is LineRole.BODY and not closes_sentence(above.text.strip())
+
+
 def _split_by_headline_affinity(group: list[TaggedLine]) -> list[list[TaggedLine]]:
     """Rule 5, second part: a headline block with report text above and below it is cut from
     the side whose nearest text repeats clearly fewer of its words."""
@@ -136,7 +147,7 @@ def _split_by_headline_affinity(group: list[TaggedLine]) -> list[list[TaggedLine
         above = group[cuts[-1] if cuts else 0 : start]
         # The text below it runs to the next headline block, which may head a story of its own.
         below = group[end : blocks[index + 1][0] if index + 1 < len(blocks) else len(group)]
-        if not (_has_text(above) and _has_text(below)) or _left_open(_text(above)):
+        if not (_has_text(above) and _has_text(below)) or _left_open(_text(above)) or _wrapped_line(group, start, end):
             continue
         headline = "".join(line.text for line in group[start:end])
         to_above = _headline_affinity(headline, _text(above)[-HEADLINE_CONTEXT_CHARS:])

@@ -154,6 +154,15 @@ def test_a_short_line_inside_an_open_title_mark_goes_on_the_sentence() -> None:
     assert len(page.articles) == 1
 
 
+def test_a_wrapped_line_the_tagger_calls_a_headline_does_not_cut_the_paragraph() -> None:
+    # The paragraph goes on over the line (no sentence end above it), which repeats the
+    # words of the story below it more than those above.
+    lines = _lines(_HARVEST, "为方便群众出行，市里决定", "跨江大桥主塔封顶后加快建设，", _BRIDGE, _BRIDGE_MORE)
+    labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.BODY), (INSIDE, LineRole.TITLE)]
+    page = assemble(lines, [*labels, (INSIDE, LineRole.BODY), (INSIDE, LineRole.BODY)])
+    assert len(page.articles) == 1
+
+
 def test_a_subheading_whose_words_both_sides_repeat_alike_does_not_cut_the_report() -> None:
     lines = _lines(_BRIDGE, "大桥工程", _BRIDGE_MORE)
     labels = [(BEGIN, LineRole.BODY), (INSIDE, LineRole.TITLE), (INSIDE, LineRole.BODY)]
