@@ -19,14 +19,14 @@ from generator.training.corpus import corpus_path
 from tests.quality.heldout import HeldOutResult, evaluate_pages, held_out_pages
 from tests.quality.scoring import format_table
 
-# Reached when pinned (2026-12-03, seventh session, same pages as the fifth): F1 0.873, title
-# 0.751, byline 0.688, date 0.777 (the sixth session: 0.871 / 0.748 / 0.671 / 0.773). The fifth session
+# Reached when pinned (2026-12-03, seventh session, same pages as the fifth): F1 0.884, title
+# 0.759, byline 0.697, date 0.792 (the sixth session: 0.871 / 0.748 / 0.671 / 0.773). The fifth session
 # reached 0.864 / 0.741 / 0.663 / 0.766 on these pages; the fourth session's code and model
 # 0.879 / 0.737 / 0.646 / 0.762.
-MIN_SEGMENTATION_F1 = 0.87
+MIN_SEGMENTATION_F1 = 0.88
 MIN_TITLE_ACCURACY = 0.75
-MIN_BYLINE_ACCURACY = 0.68
-MIN_DATE_ACCURACY = 0.77
+MIN_BYLINE_ACCURACY = 0.69
+MIN_DATE_ACCURACY = 0.79
 
 pytestmark = pytest.mark.skipif(not corpus_path().is_file(), reason=f"real-text corpus absent: {corpus_path()}")
 
