@@ -55,7 +55,8 @@ class LineTagger:
             return tuple(labels)
         starts = [name for name in self._tagger.labels() if name.startswith("B-")]
         for index, (boundary, role) in enumerate(labels):
-            if boundary is not Boundary.INSIDE:
+            # The starts share what the best label leaves: most lines are settled by one call.
+            if boundary is not Boundary.INSIDE or self._tagger.marginal(best[index], index) >= 1 - START_POSTERIOR:
                 continue
             chances = {name: self._tagger.marginal(name, index) for name in starts}
             likeliest = max(sorted(chances), key=chances.__getitem__)
