@@ -138,13 +138,29 @@ def _wrapped_line(group: Sequence[TaggedLine], start: int, end: int) -> bool:
     return above.role is LineRole.BODY and below.role is LineRole.BODY and not closes_sentence(above.text.strip())
 
 
+def _nearest_text_lines(group: Sequence[TaggedLine], low: int, start: int) -> list[TaggedLine]:
+    """The text lines of `group[low:start]` nearest `start`, back to HEADLINE_CONTEXT_CHARS
+    characters of text: all the rule reads above a headline, so a group holding many headline
+    blocks is read in linear time."""
+    nearest: list[TaggedLine] = []
+    chars = 0
+    for index in range(start - 1, low - 1, -1):
+        line = group[index]
+        if line.role in _TEXT_ROLES:
+            nearest.append(line)
+            chars += len("".join(line.text.split()))
+            if chars >= HEADLINE_CONTEXT_CHARS:
+                break
+    return nearest[::-1]
+
+
 def _split_by_headline_affinity(group: list[TaggedLine]) -> list[list[TaggedLine]]:
     """Rule 5, second part: a headline block with report text above and below it is cut from
     the side whose nearest text repeats clearly fewer of its words."""
     blocks = _head_blocks(group)
     cuts: list[int] = []
     for index, (start, end) in enumerate(blocks):
-        above = group[cuts[-1] if cuts else 0 : start]
+        above = _nearest_text_lines(group, cuts[-1] if cuts else 0, start)
         # The text below it runs to the next headline block, which may head a story of its own.
         below = group[end : blocks[index + 1][0] if index + 1 < len(blocks) else len(group)]
         if not (_has_text(above) and _has_text(below)) or _left_open(_text(above)) or _wrapped_line(group, start, end):
